@@ -1,0 +1,11 @@
+//go:build !(js && wasm)
+
+package probe
+
+import "context"
+
+// Run stands in for the browser probe outside the browser: nothing can be
+// asked, so every answer is unknown.
+func Run(ctx context.Context) Snapshot {
+	return unknownSnapshot()
+}

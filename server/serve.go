@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/passkey-doctor/passkey-doctor/app/ui"
+	"github.com/passkey-doctor/passkey-doctor/server/site"
+	"github.com/passkey-doctor/passkey-doctor/web"
+)
+
+// shutdownGrace is how long in-flight requests get to finish on SIGTERM.
+const shutdownGrace = 20 * time.Second
+
+// runServe is the serve subcommand: the page, its assets and the API on one
+// listener until ctx is cancelled (SIGINT/SIGTERM).
+func runServe(ctx context.Context, args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", envOr("PASSKEY_DOCTOR_ADDR", ":8080"), "listen address (env PASSKEY_DOCTOR_ADDR)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+
+	handler, err := newHandler()
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	srv := newHTTPServer(handler, log)
+	log.Info("serving", "addr", ln.Addr().String())
+	return serveUntilDone(ctx, srv, ln, log)
+}
+
+// newHTTPServer bounds how long a client may take and how much header it
+// may send. There is no WriteTimeout-free path: app.wasm is a few MB, so the
+// write timeout is generous enough for a slow phone link.
+func newHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      5 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    32 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+}
+
+// serveUntilDone serves until ctx ends, then drains in-flight requests.
+func serveUntilDone(ctx context.Context, srv *http.Server, ln net.Listener, log *slog.Logger) error {
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// newHandler builds the whole server: page, assets and routes.
+func newHandler() (http.Handler, error) {
+	ui.Routes()
+	s, err := site.New(web.FS, site.Options{
+		Name:        "Passkey Doctor",
+		ShortName:   "Passkey Doctor",
+		Description: "Finds out why passkey, PIN or security-key sign-in fails on this device and shows how to fix it.",
+		ThemeColor:  "#1d4ed8",
+	})
+	if err != nil {
+		return nil, err
+	}
+	return routes(s), nil
+}
+
+func envOr(name, fallback string) string {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		return v
+	}
+	return fallback
+}

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestRoutesAnswerWithoutFetchingFromTheHostHeader(t *testing.T) {
+	h, err := newHandler()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		path       string
+		wantStatus int
+		wantBody   string
+	}{
+		{"/healthz", http.StatusOK, "ok"},
+		{"/robots.txt", http.StatusOK, "User-agent: *"},
+		{"/sitemap.xml", http.StatusNotFound, ""},
+		{"/ads.txt", http.StatusNotFound, ""},
+	}
+	for _, tt := range tests {
+		r := httptest.NewRequest("GET", tt.path, nil)
+		r.Host = "attacker.example:1" // go-app would fetch from here
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != tt.wantStatus || !strings.HasPrefix(w.Body.String(), tt.wantBody) {
+			t.Errorf("GET %s = %d %q, want %d %q", tt.path, w.Code, w.Body.String(), tt.wantStatus, tt.wantBody)
+		}
+		if w.Header().Get("Content-Security-Policy") == "" {
+			t.Errorf("GET %s has no Content-Security-Policy", tt.path)
+		}
+	}
+}
+
+func TestServeDrainsAndStopsWhenCancelled(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	release := make(chan struct{})
+	started := make(chan struct{})
+	slow := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(started)
+		<-release
+		_, _ = io.WriteString(w, "finished")
+	})
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serveUntilDone(ctx, newHTTPServer(slow, log), ln, log) }()
+
+	got := make(chan string, 1)
+	go func() {
+		resp, err := http.Get("http://" + ln.Addr().String() + "/")
+		if err != nil {
+			got <- err.Error()
+			return
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		got <- string(b)
+	}()
+	<-started
+	cancel() // as SIGTERM does
+	close(release)
+	if body := <-got; body != "finished" {
+		t.Errorf("in-flight request got %q, want it to finish", body)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serveUntilDone() = %v", err)
+		}
+	case <-time.After(shutdownGrace):
+		t.Fatal("server did not stop")
+	}
+}
+
+func TestUnknownCommandIsAnError(t *testing.T) {
+	err := run(context.Background(), []string{"frobnicate"}, nil, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "frobnicate") {
+		t.Fatalf("run(frobnicate) = %v", err)
+	}
+}

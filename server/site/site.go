@@ -1,0 +1,141 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Options says how the page introduces itself.
+type Options struct {
+	// Name is the app's full name, e.g. "Passkey Doctor".
+	Name string
+	// ShortName is shown under the installed icon.
+	ShortName string
+	// Description is one sentence for the manifest and search engines.
+	Description string
+	// ThemeColor colours the browser's UI around the page.
+	ThemeColor string
+}
+
+// Site serves the page and its assets.
+type Site struct {
+	assets *assets
+	pwa    *app.Handler
+}
+
+// New loads the assets in fsys (package web's FS) and sets up go-app's
+// handler. The caller registers the go-app routes (ui.Routes) first.
+func New(fsys fs.FS, opts Options) (*Site, error) {
+	a, err := loadAssets(fsys)
+	if err != nil {
+		return nil, err
+	}
+	pwa := &app.Handler{
+		Name:            opts.Name,
+		ShortName:       opts.ShortName,
+		Title:           opts.Name,
+		Description:     opts.Description,
+		ThemeColor:      opts.ThemeColor,
+		BackgroundColor: opts.ThemeColor,
+		Lang:            "en",
+		LoadingLabel:    "Loading the checks… {progress}%",
+		Icon: app.Icon{
+			Default:    a.url("icon-192.png"),
+			Large:      a.url("icon-512.png"),
+			SVG:        a.url("icon.svg"),
+			AppleTouch: a.url("apple-touch-icon.png"),
+		},
+		Styles:                  []string{a.url("app.css")},
+		Resources:               resources{wasm: a.url("app.wasm")},
+		Version:                 a.version,
+		WasmContentLengthHeader: uncompressedLengthHeader,
+	}
+	return &Site{assets: a, pwa: pwa}, nil
+}
+
+// Version is the hash of every embedded asset.
+func (s *Site) Version() string { return s.assets.version }
+
+// Asset serves GET /web/{name}.
+func (s *Site) Asset(w http.ResponseWriter, r *http.Request) {
+	s.assets.serveAsset(w, r, r.PathValue("name"))
+}
+
+// WasmExec serves the toolchain's own wasm_exec.js, which must match the Go
+// version app.wasm was built with (go-app embeds an older copy).
+func (s *Site) WasmExec(w http.ResponseWriter, r *http.Request) {
+	s.assets.serveAsset(w, r, "wasm_exec.js")
+}
+
+// Robots answers /robots.txt here: go-app would fetch it from the request's
+// own Host header and cache the answer for everyone.
+func (s *Site) Robots(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	_, _ = fmt.Fprint(w, "User-agent: *\nAllow: /$\nDisallow: /\n")
+}
+
+// Page serves everything else through go-app: pages, app.js, the service
+// worker and the manifest. HTML pages are rewritten on the way out (see
+// fixPage).
+func (s *Site) Page(w http.ResponseWriter, r *http.Request) {
+	rec := &recorder{header: http.Header{}, status: http.StatusOK}
+	s.pwa.ServeHTTP(rec, r)
+	body := rec.body.Bytes()
+	if ct := rec.header.Get("Content-Type"); ct == "text/html" {
+		body = fixPage(body)
+		rec.header.Set("Content-Type", "text/html; charset=utf-8")
+	} else if ct == "application/javascript" {
+		rec.header.Set("Content-Type", "text/javascript; charset=utf-8")
+	}
+	for k, v := range rec.header {
+		w.Header()[k] = v
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(rec.status)
+	_, _ = w.Write(body)
+}
+
+// blockedZoom is go-app v9's viewport meta, which stops people zooming in
+// (WCAG 1.4.4); allowedZoom is the same without the block.
+var (
+	blockedZoom = []byte(`content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover"`)
+	allowedZoom = []byte(`content="width=device-width, initial-scale=1, viewport-fit=cover"`)
+)
+
+// loaderIcon is go-app's loading spinner, which has no alt text; it is
+// decoration, so it gets an empty one (WCAG 1.1.1).
+var (
+	loaderIcon           = []byte(`id="app-wasm-loader-icon"`)
+	loaderIconDecorative = []byte(`id="app-wasm-loader-icon" alt=""`)
+)
+
+// fixPage repairs what go-app v9 gets wrong in its page HTML.
+func fixPage(html []byte) []byte {
+	html = bytes.Replace(html, blockedZoom, allowedZoom, 1)
+	return bytes.Replace(html, loaderIcon, loaderIconDecorative, 1)
+}
+
+// recorder buffers a go-app response so the page can be rewritten before it
+// leaves (go-app writes Content-Length itself).
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header         { return r.header }
+func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
+func (r *recorder) WriteHeader(status int)      { r.status = status }
+
+// resources tells go-app where the static files are: under /web/, served by
+// Site.Asset rather than go-app (so it is not an http.Handler).
+type resources struct{ wasm string }
+
+func (resources) Package() string   { return "" }
+func (resources) Static() string    { return "" }
+func (r resources) AppWASM() string { return r.wasm }
