@@ -91,3 +91,23 @@ func TestUnknownCommandIsAnError(t *testing.T) {
 		t.Fatalf("run(frobnicate) = %v", err)
 	}
 }
+
+func TestFirstHTMLSaysWhatThisIsWhileTheWasmLoads(t *testing.T) {
+	h, err := newHandler()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/", nil))
+	body := w.Body.String()
+	for _, want := range []string{
+		"<h1>Passkey Doctor</h1>",
+		"does not work on this device, and shows you how to fix it",
+		`id="app-wasm-loader-label"`,
+		"Loading the checks… 0%",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("first HTML lacks %q", want)
+		}
+	}
+}
