@@ -1,0 +1,159 @@
+package diag
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Operating systems.
+const (
+	OSWindows  = "windows"
+	OSMacOS    = "macos"
+	OSIOS      = "ios"
+	OSIPadOS   = "ipados"
+	OSAndroid  = "android"
+	OSChromeOS = "chromeos"
+	OSLinux    = "linux"
+	OSOther    = "other"
+)
+
+// Browsers. A recognisable in-app browser is BrowserWebView with InAppName set.
+const (
+	BrowserChrome  = "chrome"
+	BrowserEdge    = "edge"
+	BrowserSafari  = "safari"
+	BrowserFirefox = "firefox"
+	BrowserSamsung = "samsung"
+	BrowserOpera   = "opera"
+	BrowserBrave   = "brave"
+	BrowserWebView = "webview"
+	BrowserOther   = "other"
+)
+
+// Platform is who the device is. OSVersion is formatted per OS: Windows
+// "7" | "8" | "8.1" | "10" | "11"; macOS, iOS and iPadOS "major.minor";
+// Android the major version; ChromeOS the milestone. It is nil whenever
+// nothing proves the version. BrowserVersion is the browser's major version.
+type Platform struct {
+	OS             string  `json:"os"`
+	OSVersion      *string `json:"osVersion"`
+	OSVersionKnown bool    `json:"osVersionKnown"`
+	Browser        string  `json:"browser"`
+	BrowserVersion *string `json:"browserVersion"`
+	InAppWebView   bool    `json:"inAppWebView"`
+	InAppName      *string `json:"inAppName"`
+}
+
+// identity is a Platform plus what the rules know beyond the output format:
+// an exact version that has no output form (Windows Vista) and a lower bound
+// proven by the browser when the exact version is not.
+type identity struct {
+	os      string
+	exact   ver // the OS version, when proven
+	floor   ver // the OS is at least this, when proven
+	browser string
+	bmajor  int // browser major version, 0 when unknown
+	inApp   bool
+	app     string
+}
+
+// Identify works out the platform from the User-Agent, client hints and
+// maxTouchPoints.
+func Identify(f Facts) Platform { return identify(f).platform() }
+
+func identify(f Facts) identity {
+	ua := strings.TrimSpace(f.UA)
+	touch := 0.0
+	if f.MaxTouchPoints != nil {
+		touch = *f.MaxTouchPoints
+	}
+	var id identity
+	id.browser, id.bmajor, id.inApp, id.app = uaBrowser(ua)
+	id.os = uaOS(ua, touch)
+	if f.UAData != nil {
+		applyBrands(&id, f.UAData)
+	}
+	id.exact, id.floor = uaOSVersion(ua, id)
+	if f.UAData != nil {
+		applyPlatformHints(&id, ua, f.UAData)
+	}
+	if id.exact.ok && !id.floor.ok {
+		id.floor = id.exact
+	}
+	return id
+}
+
+func (id identity) platform() Platform {
+	p := Platform{OS: id.os, Browser: id.browser, InAppWebView: id.inApp}
+	if v := formatOSVersion(id.os, id.exact); v != "" {
+		p.OSVersion, p.OSVersionKnown = &v, true
+	}
+	if id.bmajor > 0 {
+		v := strconv.Itoa(id.bmajor)
+		p.BrowserVersion = &v
+	}
+	if id.app != "" {
+		a := id.app
+		p.InAppName = &a
+	}
+	return p
+}
+
+// formatOSVersion writes v in the OS's documented form, or "" when it has
+// none.
+func formatOSVersion(os string, v ver) string {
+	if !v.ok {
+		return ""
+	}
+	switch os {
+	case OSWindows:
+		switch {
+		case v.major == 11 || v.major == 10 || v.major == 7 || v.major == 8 && v.minor == 0:
+			return strconv.Itoa(v.major)
+		case v.major == 8 && v.minor == 1:
+			return "8.1"
+		}
+		return ""
+	case OSMacOS, OSIOS, OSIPadOS:
+		return strconv.Itoa(v.major) + "." + strconv.Itoa(v.minor)
+	case OSAndroid, OSChromeOS:
+		return strconv.Itoa(v.major)
+	}
+	return ""
+}
+
+// uaOS reads the OS family from the UA. A Mac UA with more than one touch
+// point is an iPad asking for desktop sites, and so is a Mac UA from an
+// iOS-only browser (CriOS, FxiOS, EdgiOS).
+// Source: https://developer.apple.com/forums/thread/119186 (iPadOS 13
+// desktop-class browsing); WebKit sends navigator.maxTouchPoints 5 on iPad.
+func uaOS(ua string, touch float64) string {
+	c := strings.Join(comment(ua), ";")
+	switch {
+	case ua == "":
+		return OSOther
+	case strings.Contains(ua, "Windows Phone") || strings.Contains(ua, "Windows Mobile") ||
+		strings.Contains(ua, "Tizen") || strings.Contains(ua, "HarmonyOS") || strings.Contains(ua, "KAIOS") ||
+		strings.Contains(ua, "Web0S") || strings.Contains(ua, "SMART-TV") || strings.Contains(ua, "PlayStation") ||
+		strings.Contains(ua, "Nintendo") || strings.Contains(ua, "Xbox"):
+		return OSOther
+	case strings.Contains(c, "iPad"):
+		return OSIPadOS
+	case strings.Contains(c, "iPhone") || strings.Contains(c, "iPod"):
+		return OSIOS
+	case strings.Contains(c, "Macintosh") || strings.Contains(c, "Mac OS X"):
+		if touch > 1 || has(ua, "CriOS") || has(ua, "FxiOS") || has(ua, "EdgiOS") {
+			return OSIPadOS
+		}
+		return OSMacOS
+	case strings.Contains(c, "CrOS"):
+		return OSChromeOS
+	case strings.Contains(ua, "Android"):
+		return OSAndroid
+	case strings.Contains(c, "Windows"):
+		return OSWindows
+	case strings.Contains(c, "Linux") || strings.Contains(c, "X11") || strings.Contains(c, "Ubuntu") || strings.Contains(c, "Fedora"):
+		return OSLinux
+	}
+	return OSOther
+}
