@@ -1,0 +1,68 @@
+package diag
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// errorCase is one entry of testdata/errors/cases.json at the repository
+// root: a failed ceremony with the browser's real DOMException, and the cause
+// it must be classified as.
+type errorCase struct {
+	Name     string        `json:"name"`
+	Browser  string        `json:"browser"`
+	Ceremony CeremonyFacts `json:"ceremony"`
+	WebAuthn *Probe        `json:"webauthn"`
+	Want     struct {
+		Cause      Cause      `json:"cause"`
+		Confidence Confidence `json:"confidence"`
+	} `json:"want"`
+}
+
+func TestClassifyErrorFixtures(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "errors", "cases.json"))
+	if err != nil {
+		t.Fatalf("read error fixtures: %v", err)
+	}
+	var cases []errorCase
+	if err := json.Unmarshal(b, &cases); err != nil {
+		t.Fatalf("parse error fixtures: %v", err)
+	}
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			cause, conf := Classify(tc.Ceremony, tc.WebAuthn)
+			got := [2]string{string(cause), string(conf)}
+			want := [2]string{string(tc.Want.Cause), string(tc.Want.Confidence)}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("Classify mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestClassifyWorkedCeremony(t *testing.T) {
+	cause, conf := Classify(CeremonyFacts{Kind: KindPlatform}, nil)
+	if cause != "" || conf != "" {
+		t.Errorf("Classify(worked) = %q, %q, want empty", cause, conf)
+	}
+}
+
+func TestEveryCauseHasAFinding(t *testing.T) {
+	for _, c := range Causes() {
+		if _, ok := causeFinding[c]; !ok {
+			t.Errorf("cause %q has no finding", c)
+		}
+	}
+	for _, f := range Findings() {
+		if _, ok := severityOf[f]; !ok {
+			t.Errorf("finding %q has no severity", f)
+		}
+		if _, ok := findingSteps[f]; !ok {
+			t.Errorf("finding %q has no steps entry", f)
+		}
+	}
+}
