@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/passkey-doctor/passkey-doctor/server/config"
 	"io"
 	"log/slog"
 	"net"
@@ -23,7 +24,7 @@ var screenshots = flag.Bool("screenshots", false, "write the README screenshots 
 // WebAuthn RP ID.
 func startServer(t *testing.T) string {
 	t.Helper()
-	h, err := newHandler()
+	h, err := newHandler(config.Default(), discardLogger())
 	if err != nil {
 		t.Fatalf("new handler: %v", err)
 	}

@@ -3,12 +3,13 @@ package main
 import (
 	"net/http"
 
+	"github.com/passkey-doctor/passkey-doctor/server/config"
 	"github.com/passkey-doctor/passkey-doctor/server/guard"
 	"github.com/passkey-doctor/passkey-doctor/server/site"
 )
 
 // routes registers every HTTP route of the server, in one place.
-func routes(s *site.Site) http.Handler {
+func routes(s *site.Site, cfg config.Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", healthz)
 	mux.HandleFunc("GET /web/{name}", s.Asset)
@@ -17,5 +18,5 @@ func routes(s *site.Site) http.Handler {
 	mux.HandleFunc("GET /sitemap.xml", http.NotFound)
 	mux.HandleFunc("GET /ads.txt", http.NotFound)
 	mux.HandleFunc("GET /", s.Page)
-	return guard.Headers(nil, mux)
+	return guard.Headers(cfg.Embedding.AllowedOrigins, mux)
 }

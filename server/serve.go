@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/passkey-doctor/passkey-doctor/app/ui"
+	"github.com/passkey-doctor/passkey-doctor/server/config"
 	"github.com/passkey-doctor/passkey-doctor/server/site"
 	"github.com/passkey-doctor/passkey-doctor/web"
 )
@@ -25,17 +26,28 @@ const shutdownGrace = 20 * time.Second
 func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	addr := fs.String("addr", envOr("PASSKEY_DOCTOR_ADDR", ":8080"), "listen address (env PASSKEY_DOCTOR_ADDR)")
+	configPath := fs.String("config", os.Getenv("PASSKEY_DOCTOR_CONFIG"), "YAML configuration file (env PASSKEY_DOCTOR_CONFIG; default: the embedded defaults)")
+	addr := fs.String("addr", "", "listen address (env PASSKEY_DOCTOR_ADDR; default :8080)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
-
-	handler, err := newHandler()
+	cfg, err := config.Load(*configPath, os.Getenv)
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", *addr)
+	if *addr != "" {
+		cfg.Server.Addr = *addr
+	}
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("invalid configuration:\n%w", err)
+	}
+	log := newLogger(cfg.Server.LogFormat, stderr)
+
+	handler, err := newHandler(cfg, log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Server.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
@@ -80,8 +92,18 @@ func serveUntilDone(ctx context.Context, srv *http.Server, ln net.Listener, log 
 	return nil
 }
 
-// newHandler builds the whole server: page, assets and routes.
-func newHandler() (http.Handler, error) {
+// newLogger logs text for people or JSON for log pipelines. Request logs
+// never carry IP addresses, tokens or client data.
+func newLogger(format string, w io.Writer) *slog.Logger {
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
+}
+
+// newHandler builds the whole server from its configuration: page, assets,
+// API and routes.
+func newHandler(cfg config.Config, log *slog.Logger) (http.Handler, error) {
 	ui.Routes()
 	s, err := site.New(web.FS, site.Options{
 		Name:        "Passkey Doctor",
@@ -92,12 +114,5 @@ func newHandler() (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return routes(s), nil
-}
-
-func envOr(name, fallback string) string {
-	if v, ok := os.LookupEnv(name); ok && v != "" {
-		return v
-	}
-	return fallback
+	return routes(s, cfg), nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/passkey-doctor/passkey-doctor/server/config"
 	"io"
 	"log/slog"
 	"net"
@@ -13,7 +14,7 @@ import (
 )
 
 func TestRoutesAnswerWithoutFetchingFromTheHostHeader(t *testing.T) {
-	h, err := newHandler()
+	h, err := newHandler(config.Default(), discardLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +94,7 @@ func TestUnknownCommandIsAnError(t *testing.T) {
 }
 
 func TestFirstHTMLSaysWhatThisIsWhileTheWasmLoads(t *testing.T) {
-	h, err := newHandler()
+	h, err := newHandler(config.Default(), discardLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,5 +110,15 @@ func TestFirstHTMLSaysWhatThisIsWhileTheWasmLoads(t *testing.T) {
 		if !strings.Contains(body, want) {
 			t.Errorf("first HTML lacks %q", want)
 		}
+	}
+}
+
+func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+func TestServeRefusesAnInvalidConfiguration(t *testing.T) {
+	var stderr strings.Builder
+	err := run(context.Background(), []string{"serve", "--config", "config/example.yaml", "--addr", "nonsense"}, nil, io.Discard, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "server.addr") {
+		t.Fatalf("serve with a bad --addr = %v, want an error naming server.addr", err)
 	}
 }

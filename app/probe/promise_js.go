@@ -8,15 +8,6 @@ import (
 	"syscall/js"
 )
 
-// DOMError is a rejected promise's reason: a DOMException's name and its
-// exact message, both kept for the diagnosis and the report.
-type DOMError struct {
-	Name    string
-	Message string
-}
-
-func (e *DOMError) Error() string { return e.Name + ": " + e.Message }
-
 // Await waits for a JavaScript promise from a goroutine. It must never be
 // called from a JavaScript callback (an event handler): that would block the
 // browser's event loop the promise needs to settle.

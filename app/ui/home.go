@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"github.com/passkey-doctor/passkey-doctor/app/ceremony"
 	"github.com/passkey-doctor/passkey-doctor/app/probe"
 )
 
@@ -12,6 +13,8 @@ type home struct {
 
 	probeStatus status
 	snapshot    probe.Snapshot
+	// outcomes are the finished tests, by kind, latest first.
+	outcomes map[ceremony.Kind]probe.Outcome
 }
 
 func newHome() *home { return &home{probeStatus: idle} }
@@ -40,5 +43,31 @@ func (h *home) Render() app.UI {
 		),
 		app.P().Class("lead").Text("This page finds out why signing in with a passkey, a PIN (Windows Hello), a fingerprint, your face or a security key does not work on this device, and shows you how to fix it."),
 		newCapabilityPanel().WithSnapshot(h.probeStatus, h.snapshot),
+		app.Section().ID("tests").Aria("labelledby", "tests-title").Body(
+			app.H2().ID("tests-title").Text("Test your sign-in"),
+			app.P().Class("lead").Text("Each test makes a throwaway test passkey and signs in with it. Nothing about you is stored."),
+			app.Range(testKinds).Slice(func(i int) app.UI {
+				k := testKinds[i]
+				return newTestCard().WithKind(k.kind, k.title, k.intro, h.onTestDone)
+			}),
+		),
 	)
+}
+
+// testKinds are the four tests in the order a person meets them.
+var testKinds = []struct {
+	kind         ceremony.Kind
+	title, intro string
+}{
+	{ceremony.KindPlatform, "This device's PIN, fingerprint or face", "Tests Windows Hello, Touch ID, Face ID or your phone's screen lock. Your browser will ask you to confirm."},
+	{ceremony.KindSecurityKey, "A security key", "Tests a USB, NFC or Bluetooth security key. Have it ready to plug in or tap."},
+	{ceremony.KindPhone, "Your phone", "Tests signing in here with a passkey on your phone: scan the QR code your browser shows."},
+	{ceremony.KindExisting, "The test passkey from before", "Checks whether the test passkey made earlier on this device still works."},
+}
+
+func (h *home) onTestDone(_ app.Context, o probe.Outcome) {
+	if h.outcomes == nil {
+		h.outcomes = map[ceremony.Kind]probe.Outcome{}
+	}
+	h.outcomes[ceremony.Kind(o.Facts.Kind)] = o
 }
