@@ -51,7 +51,7 @@ func Diagnose(f Facts) Diagnosis {
 	for _, c := range f.Ceremonies {
 		kinds[c.Kind] = true
 		r := CeremonyResult{Kind: c.Kind, Outcome: OutcomeOK, Step: c.Step, ErrorName: c.ErrorName, ServerCode: c.ServerCode}
-		if cause, conf := Classify(c, f.WebAuthn); cause != "" {
+		if cause, conf := classifyIn(id, c, f.WebAuthn); cause != "" {
 			r.Outcome, r.Cause, r.Confidence = OutcomeFailed, &cause, &conf
 			fs.add(causeFinding[cause], map[string]string{"kind": c.Kind})
 			failed++
@@ -67,6 +67,16 @@ func Diagnose(f Facts) Diagnosis {
 	d.Findings = fs.sorted()
 	d.Steps = plan(id, f, d.Findings, kinds)
 	return d
+}
+
+// classifyIn is Classify with the platform as context: inside an app's
+// WebView a refusal the message does not explain is the WebView's limit.
+func classifyIn(id identity, c CeremonyFacts, p *Probe) (Cause, Confidence) {
+	cause, conf := Classify(c, p)
+	if id.inApp && conf != High && c.ErrorName == "NotAllowedError" {
+		return CauseWebAuthnUnavailable, Medium
+	}
+	return cause, conf
 }
 
 // findingSet collects findings once each, in the order found.
