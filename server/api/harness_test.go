@@ -84,6 +84,12 @@ func newHarness(t testing.TB, cfg Config, clock *fakeClock) *harness {
 	mux.Handle("POST "+ceremony.PathRegisterFinish, a.RegisterFinish())
 	mux.Handle("POST "+ceremony.PathLoginBegin, a.LoginBegin())
 	mux.Handle("POST "+ceremony.PathLoginFinish, a.LoginFinish())
+	// Bare paths too, so other methods reach the handlers' own coded 405
+	// instead of the mux's plain-text one.
+	mux.Handle(ceremony.PathRegisterBegin, a.RegisterBegin())
+	mux.Handle(ceremony.PathRegisterFinish, a.RegisterFinish())
+	mux.Handle(ceremony.PathLoginBegin, a.LoginBegin())
+	mux.Handle(ceremony.PathLoginFinish, a.LoginFinish())
 	return &harness{t: t, api: a, mux: mux, clock: clock, logs: logs, host: testRPID}
 }
 
