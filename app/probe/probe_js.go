@@ -6,36 +6,41 @@ import (
 	"context"
 	"encoding/json"
 	"syscall/js"
+
+	"github.com/passkey-doctor/passkey-doctor/app/diag"
 )
 
 // highEntropyHints are the client hints asked of navigator.userAgentData.
 // Source: https://wicg.github.io/ua-client-hints/#getHighEntropyValues
-var highEntropyHints = []any{"platformVersion", "model", "architecture", "bitness", "fullVersionList", "formFactors"}
+var highEntropyHints = []any{"platformVersion", "model", "architecture", "fullVersionList", "formFactors"}
 
 // Run asks the browser every question in turn. Each question that fails or
 // is not supported leaves its answer unknown (or no, where a missing method
 // itself proves the feature is absent).
-func Run(ctx context.Context) Snapshot {
-	s := unknownSnapshot()
+func Run(ctx context.Context) diag.Facts {
+	s := unknownFacts()
 	win := js.Global()
 	nav := win.Get("navigator")
 
 	s.UA = nav.Get("userAgent").String()
-	s.MaxTouchPoints = nav.Get("maxTouchPoints").Int()
+	if v := nav.Get("maxTouchPoints"); v.Type() == js.TypeNumber {
+		n := v.Float()
+		s.MaxTouchPoints = &n
+	}
 	s.UAData = userAgentData(ctx, nav)
 
 	if v := win.Get("isSecureContext"); v.Type() == js.TypeBoolean {
-		s.WebAuthn.SecureContext = TriOf(v.Bool())
+		s.WebAuthn.SecureContext = triOf(v.Bool())
 	}
 	s.WebAuthn.Framed, s.WebAuthn.CrossOriginFrame = framing(win)
-	s.WebAuthn.PublickeyCredentialsGet = allowsFeature(win, "publickey-credentials-get")
-	s.WebAuthn.PublickeyCredentialsCreate = allowsFeature(win, "publickey-credentials-create")
+	s.WebAuthn.PublicKeyCredentialsGet = allowsFeature(win, "publickey-credentials-get")
+	s.WebAuthn.PublicKeyCredentialsCreate = allowsFeature(win, "publickey-credentials-create")
 
 	pkc := win.Get("PublicKeyCredential")
 	creds := nav.Get("credentials")
-	s.WebAuthn.Available = TriOf(pkc.Type() == js.TypeFunction && creds.Type() == js.TypeObject)
-	if s.WebAuthn.Available == No {
-		s.WebAuthn.UVPAA, s.WebAuthn.ConditionalMediation = No, No
+	s.WebAuthn.Available = triOf(pkc.Type() == js.TypeFunction && creds.Type() == js.TypeObject)
+	if s.WebAuthn.Available == diag.No {
+		s.WebAuthn.UVPAA, s.WebAuthn.ConditionalMediation = diag.No, diag.No
 		return s
 	}
 	s.WebAuthn.UVPAA = askBool(ctx, pkc, "isUserVerifyingPlatformAuthenticatorAvailable")
@@ -46,15 +51,15 @@ func Run(ctx context.Context) Snapshot {
 
 // askBool calls a static method returning Promise<boolean>. A missing method
 // means the browser lacks the feature: no. A rejection tells nothing: unknown.
-func askBool(ctx context.Context, obj js.Value, method string) Tri {
+func askBool(ctx context.Context, obj js.Value, method string) diag.Tri {
 	if obj.Get(method).Type() != js.TypeFunction {
-		return No
+		return diag.No
 	}
 	v, err := Await(ctx, obj.Call(method))
 	if err != nil || v.Type() != js.TypeBoolean {
-		return Unknown
+		return diag.Unknown
 	}
-	return TriOf(v.Bool())
+	return triOf(v.Bool())
 }
 
 // clientCapabilities returns getClientCapabilities()'s record, or nil where
@@ -76,45 +81,45 @@ func clientCapabilities(ctx context.Context, pkc js.Value) map[string]bool {
 
 // framing tells whether the page runs in a frame and whether that frame's
 // parent is on another origin (reading top.location throws then).
-func framing(win js.Value) (framed, crossOrigin Tri) {
+func framing(win js.Value) (framed, crossOrigin diag.Tri) {
 	if win.Get("self").Equal(win.Get("top")) {
-		return No, No
+		return diag.No, diag.No
 	}
-	crossOrigin = No
+	crossOrigin = diag.No
 	func() {
 		defer func() {
 			if recover() != nil {
-				crossOrigin = Yes
+				crossOrigin = diag.Yes
 			}
 		}()
 		_ = win.Get("top").Get("location").Get("href").String()
 	}()
-	return Yes, crossOrigin
+	return diag.Yes, crossOrigin
 }
 
 // allowsFeature asks the permissions policy whether this document may use a
 // feature. Only Chromium exposes the question (document.permissionsPolicy,
 // formerly featurePolicy); elsewhere the answer is unknown.
 // Source: https://w3c.github.io/webappsec-permissions-policy/#introspection
-func allowsFeature(win js.Value, feature string) Tri {
+func allowsFeature(win js.Value, feature string) diag.Tri {
 	doc := win.Get("document")
 	for _, name := range []string{"permissionsPolicy", "featurePolicy"} {
 		policy := doc.Get(name)
 		if policy.Type() == js.TypeObject && policy.Get("allowsFeature").Type() == js.TypeFunction {
-			return TriOf(policy.Call("allowsFeature", feature).Bool())
+			return triOf(policy.Call("allowsFeature", feature).Bool())
 		}
 	}
-	return Unknown
+	return diag.Unknown
 }
 
 // userAgentData merges the low-entropy userAgentData with its high-entropy
 // values; nil where the browser sends no client hints (Safari, Firefox).
-func userAgentData(ctx context.Context, nav js.Value) *UAData {
+func userAgentData(ctx context.Context, nav js.Value) *diag.UAData {
 	uad := nav.Get("userAgentData")
 	if uad.Type() != js.TypeObject {
 		return nil
 	}
-	var d UAData
+	var d diag.UAData
 	if err := json.Unmarshal([]byte(stringify(uad)), &d); err != nil {
 		return nil
 	}

@@ -6,7 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"github.com/passkey-doctor/passkey-doctor/app/probe"
+	"github.com/passkey-doctor/passkey-doctor/app/diag"
 )
 
 // capabilityPanel lists what the browser said about passkey support, one
@@ -14,15 +14,15 @@ import (
 type capabilityPanel struct {
 	app.Compo
 
-	Status   status
-	Snapshot probe.Snapshot
+	Status status
+	Facts  diag.Facts
 }
 
 func newCapabilityPanel() *capabilityPanel { return &capabilityPanel{} }
 
 // WithSnapshot sets the panel's inputs.
-func (p *capabilityPanel) WithSnapshot(s status, snap probe.Snapshot) *capabilityPanel {
-	p.Status, p.Snapshot = s, snap
+func (p *capabilityPanel) WithFacts(s status, f diag.Facts) *capabilityPanel {
+	p.Status, p.Facts = s, f
 	return p
 }
 
@@ -30,19 +30,22 @@ func (p *capabilityPanel) WithSnapshot(s status, snap probe.Snapshot) *capabilit
 type fact struct {
 	name  string
 	label string
-	value probe.Tri
+	value diag.Tri
 }
 
 // facts lists the fixed probe answers in reading order.
-func facts(w probe.WebAuthn) []fact {
+func facts(w *diag.Probe) []fact {
+	if w == nil {
+		w = &diag.Probe{}
+	}
 	return []fact{
 		{"webauthn", "This browser supports passkeys (WebAuthn)", w.Available},
 		{"secureContext", "The connection is secure", w.SecureContext},
 		{"uvpaa", "A built-in PIN, fingerprint, face or screen lock can be used (Windows Hello, Touch ID, Face ID, Android screen lock)", w.UVPAA},
 		{"conditionalMediation", "Passkeys can be offered right in the sign-in form", w.ConditionalMediation},
 		{"framed", "This page is shown inside another page", w.Framed},
-		{"publickeyCredentialsGet", "Signing in with a passkey is allowed here", w.PublickeyCredentialsGet},
-		{"publickeyCredentialsCreate", "Creating a passkey is allowed here", w.PublickeyCredentialsCreate},
+		{"publickeyCredentialsGet", "Signing in with a passkey is allowed here", w.PublicKeyCredentialsGet},
+		{"publickeyCredentialsCreate", "Creating a passkey is allowed here", w.PublicKeyCredentialsCreate},
 	}
 }
 
@@ -56,12 +59,19 @@ func capabilityFacts(caps map[string]bool) []fact {
 	sort.Strings(keys)
 	rows := make([]fact, 0, len(keys))
 	for _, k := range keys {
-		rows = append(rows, fact{"capability:" + k, k, probe.TriOf(caps[k])})
+		rows = append(rows, fact{"capability:" + k, k, triOf(caps[k])})
 	}
 	return rows
 }
 
-var valueText = map[probe.Tri]string{probe.Yes: "Yes", probe.No: "No", probe.Unknown: "Unknown"}
+var valueText = map[diag.Tri]string{diag.Yes: "Yes", diag.No: "No", diag.Unknown: "Unknown"}
+
+func triOf(b bool) diag.Tri {
+	if b {
+		return diag.Yes
+	}
+	return diag.No
+}
 
 func (p *capabilityPanel) Render() app.UI {
 	return app.Section().
@@ -74,16 +84,16 @@ func (p *capabilityPanel) Render() app.UI {
 			app.If(p.Status != done,
 				app.P().Class("status").Aria("live", "polite").Text("Checking this device…"),
 			).Else(
-				factList(facts(p.Snapshot.WebAuthn)),
-				app.If(p.Snapshot.WebAuthn.Capabilities != nil,
+				factList(facts(p.Facts.WebAuthn)),
+				app.If(p.Facts.WebAuthn != nil && p.Facts.WebAuthn.Capabilities != nil,
 					app.Details().Class("details").Body(
 						app.Summary().Text("What the browser reports about itself"),
-						factList(capabilityFacts(p.Snapshot.WebAuthn.Capabilities)),
+						factList(capabilityFacts(capabilities(p.Facts.WebAuthn))),
 					),
 				),
 				app.Details().Class("details").Body(
 					app.Summary().Text("Technical details"),
-					app.Pre().ID("probe-json").Class("raw").Text(indentJSON(p.Snapshot)),
+					app.Pre().ID("probe-json").Class("raw").Text(indentJSON(p.Facts)),
 				),
 			),
 		)
@@ -112,4 +122,11 @@ func indentJSON(v any) string {
 		return err.Error()
 	}
 	return string(b)
+}
+
+func capabilities(w *diag.Probe) map[string]bool {
+	if w == nil {
+		return nil
+	}
+	return w.Capabilities
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"github.com/passkey-doctor/passkey-doctor/app/ceremony"
+	"github.com/passkey-doctor/passkey-doctor/app/diag"
 	"github.com/passkey-doctor/passkey-doctor/app/probe"
 )
 
@@ -12,7 +13,7 @@ type home struct {
 	app.Compo
 
 	probeStatus status
-	snapshot    probe.Snapshot
+	facts       diag.Facts
 	// outcomes are the finished tests, by kind, latest first.
 	outcomes map[ceremony.Kind]probe.Outcome
 }
@@ -29,7 +30,7 @@ func (h *home) OnMount(ctx app.Context) {
 	ctx.Async(func() {
 		s := probe.Run(ctx)
 		ctx.Dispatch(func(app.Context) {
-			h.snapshot = s
+			h.facts = s
 			h.probeStatus = done
 		})
 	})
@@ -42,7 +43,7 @@ func (h *home) Render() app.UI {
 			app.H1().Text("Passkey Doctor"),
 		),
 		app.P().Class("lead").Text("This page finds out why signing in with a passkey, a PIN (Windows Hello), a fingerprint, your face or a security key does not work on this device, and shows you how to fix it."),
-		newCapabilityPanel().WithSnapshot(h.probeStatus, h.snapshot),
+		newCapabilityPanel().WithFacts(h.probeStatus, h.facts),
 		app.Section().ID("tests").Aria("labelledby", "tests-title").Body(
 			app.H2().ID("tests-title").Text("Test your sign-in"),
 			app.P().Class("lead").Text("Each test makes a throwaway test passkey and signs in with it. Nothing about you is stored."),
