@@ -12,6 +12,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/passkey-doctor/passkey-doctor/app/diag"
 	"github.com/passkey-doctor/passkey-doctor/app/ui"
 	"github.com/passkey-doctor/passkey-doctor/server/config"
 	"github.com/passkey-doctor/passkey-doctor/server/site"
@@ -104,15 +105,34 @@ func newLogger(format string, w io.Writer) *slog.Logger {
 // newHandler builds the whole server from its configuration: page, assets,
 // API and routes.
 func newHandler(cfg config.Config, log *slog.Logger) (http.Handler, error) {
-	ui.Routes()
+	page := pageConfig(cfg)
+	ui.Routes(page)
 	s, err := site.New(web.FS, site.Options{
 		Name:        "Passkey Doctor",
 		ShortName:   "Passkey Doctor",
 		Description: "Finds out why passkey, PIN or security-key sign-in fails on this device and shows how to fix it.",
 		ThemeColor:  "#1d4ed8",
+		Env:         page.Env(),
 	})
 	if err != nil {
 		return nil, err
 	}
 	return routes(s, cfg), nil
+}
+
+// pageConfig is the public part of cfg that the page tailors itself by.
+func pageConfig(cfg config.Config) ui.Config {
+	return ui.Config{
+		Organization: cfg.Organization.Name,
+		Policy: diag.Policy{
+			IdentityProvider: cfg.IdentityProvider,
+			PasswordAllowed:  diag.Tri(cfg.Policy.PasswordAllowed),
+			Links:            diag.Links{SecurityInfo: cfg.SecurityInfoURL(), Helpdesk: cfg.Links.Helpdesk},
+		},
+		HelpdeskEmail: cfg.Helpdesk.Email,
+		HelpdeskPhone: cfg.Helpdesk.Phone,
+		Languages:     cfg.Languages,
+		EmbedOrigins:  cfg.Embedding.AllowedOrigins,
+		ReportSubmit:  cfg.Report.Webhook != "",
+	}
 }

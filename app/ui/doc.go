@@ -10,8 +10,9 @@ package ui
 
 import "github.com/maxence-charriere/go-app/v9/pkg/app"
 
-// Routes registers every page with go-app. Both the browser and the server
-// must call it before go-app runs.
-func Routes() {
-	app.RouteFunc("/", func() app.Composer { return newHome() })
+// Routes registers every page with go-app, tailored by cfg. Both the
+// browser (with ConfigFromEnv) and the server (for prerendering) call it
+// before go-app runs.
+func Routes(cfg Config) {
+	app.RouteFunc("/", func() app.Composer { return newHome(cfg) })
 }

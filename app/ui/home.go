@@ -12,13 +12,15 @@ import (
 type home struct {
 	app.Compo
 
+	config Config
+
 	probeStatus status
 	facts       diag.Facts
 	// outcomes are the finished tests, by kind, latest first.
 	outcomes map[ceremony.Kind]probe.Outcome
 }
 
-func newHome() *home { return &home{probeStatus: idle} }
+func newHome(cfg Config) *home { return &home{config: cfg, probeStatus: idle} }
 
 // OnMount starts the capability probe in the browser. On the server, which
 // only prerenders, there is nothing to ask.

@@ -31,8 +31,9 @@ type assets struct {
 var required = []string{"app.wasm", "wasm_exec.js", "app.css", "icon.svg", "icon-192.png", "icon-512.png"}
 
 // loadAssets reads every file of fsys into memory, pairing name.br and
-// name.gz with name, and hashes them all into a version.
-func loadAssets(fsys fs.FS) (*assets, error) {
+// name.gz with name, and hashes them all, with the page's env, into a
+// version.
+func loadAssets(fsys fs.FS, env map[string]string) (*assets, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, fmt.Errorf("read assets: %w", err)
@@ -68,6 +69,14 @@ func loadAssets(fsys fs.FS) (*assets, error) {
 	for _, name := range names {
 		fmt.Fprintf(h, "%s\x00%d\x00", name, len(raw[name]))
 		h.Write(raw[name])
+	}
+	keys := make([]string, 0, len(env))
+	for k := range env {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(h, "env\x00%s\x00%s\x00", k, env[k])
 	}
 	a.version = hex.EncodeToString(h.Sum(nil))[:20]
 	return a, nil

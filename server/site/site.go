@@ -20,6 +20,9 @@ type Options struct {
 	Description string
 	// ThemeColor colours the browser's UI around the page.
 	ThemeColor string
+	// Env is handed to the page inside app.js (go-app's Handler.Env); it
+	// is public. It is part of the version, so a change reaches clients.
+	Env map[string]string
 }
 
 // Site serves the page and its assets.
@@ -31,7 +34,7 @@ type Site struct {
 // New loads the assets in fsys (package web's FS) and sets up go-app's
 // handler. The caller registers the go-app routes (ui.Routes) first.
 func New(fsys fs.FS, opts Options) (*Site, error) {
-	a, err := loadAssets(fsys)
+	a, err := loadAssets(fsys, opts.Env)
 	if err != nil {
 		return nil, err
 	}
@@ -53,6 +56,7 @@ func New(fsys fs.FS, opts Options) (*Site, error) {
 		Styles:                  []string{a.url("app.css")},
 		Resources:               resources{wasm: a.url("app.wasm")},
 		Version:                 a.version,
+		Env:                     opts.Env,
 		WasmContentLengthHeader: uncompressedLengthHeader,
 	}
 	return &Site{assets: a, pwa: pwa}, nil

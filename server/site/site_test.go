@@ -39,13 +39,17 @@ func TestNewRefusesToStartWithoutTheWasm(t *testing.T) {
 	}
 }
 
-func TestVersionChangesWithAnyAsset(t *testing.T) {
-	a, _ := loadAssets(testFS())
+func TestVersionChangesWithAnyAssetOrTheEnv(t *testing.T) {
+	a, _ := loadAssets(testFS(), nil)
 	fs := testFS()
 	fs["app.css"] = &fstest.MapFile{Data: []byte("changed")}
-	b, _ := loadAssets(fs)
+	b, _ := loadAssets(fs, nil)
 	if a.version == b.version {
 		t.Fatalf("version %s did not change when app.css changed", a.version)
+	}
+	c, _ := loadAssets(testFS(), map[string]string{"K": "v"})
+	if a.version == c.version {
+		t.Fatalf("version %s did not change with the page env", a.version)
 	}
 }
 
