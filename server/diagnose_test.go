@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const (
+	winFacts = `{"ua":"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36","uaData":{"platform":"Windows","platformVersion":"15.0.0","brands":[{"brand":"Google Chrome","version":"124"}]}}`
+	iosFacts = `{"ua":"Mozilla/5.0 (iPhone; CPU iPhone OS 18_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.1 Mobile/15E148 Safari/604.1","ceremonies":[{"kind":"existing","step":"server","serverCode":"unknown-credential"}],"policy":{"identityProvider":"entra"}}`
+	teamsUA  = `{"ua":"Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 TeamsMobile-iOS"}`
+)
+
+// platformsOf pulls the platform object out of each output line.
+func platformsOf(t *testing.T, out string) []map[string]any {
+	t.Helper()
+	var got []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var d map[string]any
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatalf("output line %q is not JSON: %v", line, err)
+		}
+		got = append(got, d["platform"].(map[string]any))
+	}
+	return got
+}
+
+func TestDiagnoseJSONLinesInOrder(t *testing.T) {
+	in := winFacts + "\n\n" + iosFacts + "\n" + teamsUA // no final newline
+	var stdout, stderr bytes.Buffer
+	if err := runDiagnose(nil, strings.NewReader(in), &stdout, &stderr); err != nil {
+		t.Fatalf("runDiagnose: %v (stderr %q)", err, stderr.String())
+	}
+	got := platformsOf(t, stdout.String())
+	want := []map[string]any{
+		{"os": "windows", "osVersion": "11", "osVersionKnown": true, "browser": "chrome", "browserVersion": "124", "inAppWebView": false, "inAppName": nil},
+		{"os": "ios", "osVersion": "26.1", "osVersionKnown": true, "browser": "safari", "browserVersion": "26", "inAppWebView": false, "inAppName": nil},
+		{"os": "ios", "osVersion": "17.5", "osVersionKnown": true, "browser": "webview", "browserVersion": nil, "inAppWebView": true, "inAppName": "teams"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("platforms mismatch (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(stdout.String(), `"cause":"unknown-credential"`) {
+		t.Errorf("second diagnosis lacks the unknown-credential cause:\n%s", stdout.String())
+	}
+}
+
+func TestDiagnoseKeepsGoingPastAMalformedLine(t *testing.T) {
+	in := winFacts + "\n{\"ua\":42}\nnot json\n" + teamsUA + "\n"
+	var stdout, stderr bytes.Buffer
+	err := runDiagnose(nil, strings.NewReader(in), &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "2 of 4 lines were malformed") {
+		t.Errorf("runDiagnose error = %v, want one counting 2 of 4 malformed lines", err)
+	}
+	if n := len(platformsOf(t, stdout.String())); n != 2 {
+		t.Errorf("got %d diagnoses, want 2", n)
+	}
+	for _, frag := range []string{"line 2: malformed facts: field ua", "line 3: malformed facts"} {
+		if !strings.Contains(stderr.String(), frag) {
+			t.Errorf("stderr %q lacks %q", stderr.String(), frag)
+		}
+	}
+}
+
+func TestDiagnoseText(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"text names the device, the cause and the steps", []string{"--format", "text"},
+			[]string{"Device:  iOS 26.1", "Browser: safari 26", "unknown-credential", "delete-passkey-idp", "https://mysignins.microsoft.com/security-info"}},
+		{"text can be German", []string{"--format=text", "--lang=de"},
+			[]string{"Gerät", "Fehlgeschlagen"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if err := runDiagnose(tt.args, strings.NewReader(iosFacts+"\n"), &stdout, &stderr); err != nil {
+				t.Fatalf("runDiagnose: %v", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(stdout.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, stdout.String())
+				}
+			}
+		})
+	}
+}
+
+func TestDiagnoseFlagErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"report is not supported yet", []string{"--report", "ABC123"}, "not supported yet"},
+		{"an unknown format is refused", []string{"--format", "yaml"}, "want json or text"},
+		{"an unknown language is refused", []string{"--lang", "pt"}, "--lang"},
+		{"a stray argument is refused", []string{"extra"}, "unexpected argument"},
+		{"an unknown flag is refused", []string{"--nope"}, "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			err := runDiagnose(tt.args, strings.NewReader(""), &stdout, &stderr)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("runDiagnose(%v) = %v, want an error containing %q", tt.args, err, tt.want)
+			}
+		})
+	}
+}
