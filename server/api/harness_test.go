@@ -95,7 +95,10 @@ func newHarness(t testing.TB, cfg Config, clock *fakeClock) *harness {
 
 // do sends a raw request and returns the recorder.
 func (h *harness) do(method, path, contentType string, body []byte) *httptest.ResponseRecorder {
-	req := httptest.NewRequest(method, path, bytes.NewReader(body))
+	req, err := http.NewRequest(method, "http://"+testRPID+path, bytes.NewReader(body))
+	if err != nil {
+		h.t.Fatal(err)
+	}
 	req.Host = h.host
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
@@ -193,4 +196,12 @@ func (h *harness) login(auth *softauth.Authenticator, kind ceremony.Kind, discov
 		h.t.Fatal(err)
 	}
 	return h.loginFinish(begin.Session, creds, assertion)
+}
+
+// with returns the same replica reporting to t (a fuzz target must not use
+// the *testing.F it was built with).
+func (h *harness) with(t testing.TB) *harness {
+	c := *h
+	c.t = t
+	return &c
 }
