@@ -61,7 +61,11 @@ func New(cfg Config, deps Deps) (*API, error) {
 		return nil, fmt.Errorf("new ceremony api: %w", err)
 	}
 	if cfg.RPID != "" {
-		rp, err := a.newRelyingParty(cfg.RPID, cfg.Origins)
+		origins := cfg.Origins
+		if len(origins) == 0 {
+			origins = []string{"https://" + cfg.RPID}
+		}
+		rp, err := a.newRelyingParty(cfg.RPID, origins)
 		if err != nil {
 			return nil, fmt.Errorf("new ceremony api: %w", err)
 		}

@@ -19,8 +19,8 @@ type Config struct {
 	// RPDisplayName is the relying party name some authenticators show.
 	RPDisplayName string
 	// Origins are the page origins allowed in client data
-	// ("https://help.example.com"). Empty derives them from the request's
-	// Host (http and https).
+	// ("https://help.example.com"). Empty means "https://" + RPID when RPID
+	// is set, and the request's Host (http and https) when it is not.
 	Origins []string
 	// TopOrigins are the parent origins allowed to embed ceremonies in a
 	// cross-origin iframe. Non-empty turns on go-webauthn's cross-origin
@@ -84,9 +84,6 @@ func (c Config) Validate() error {
 		if err := validateOrigin(o); err != nil {
 			errs = append(errs, fmt.Errorf("top origin: %w", err))
 		}
-	}
-	if c.RPID != "" && len(c.Origins) == 0 {
-		errs = append(errs, errors.New("rp id is set but no origins are"))
 	}
 	for name, d := range map[string]time.Duration{
 		"registration timeout": c.RegistrationTimeout,

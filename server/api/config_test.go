@@ -24,7 +24,6 @@ func TestValidateRefuses(t *testing.T) {
 		want string
 	}{
 		{"an RP ID with a scheme is refused", func(c *Config) { c.RPID, c.Origins = "https://x.test", []string{"https://x.test"} }, "rp id"},
-		{"an RP ID without origins is refused", func(c *Config) { c.RPID = "x.test" }, "no origins"},
 		{"origins without an RP ID are refused", func(c *Config) { c.Origins = []string{"https://x.test"} }, "origins are set"},
 		{"an origin with a path is refused", func(c *Config) { c.RPID, c.Origins = "x.test", []string{"https://x.test/app"} }, "origin"},
 		{"a top origin that is not a URL is refused", func(c *Config) { c.TopOrigins = []string{"portal"} }, "top origin"},

@@ -86,3 +86,10 @@ func TestCredentialOfAnotherSiteIsRefused(t *testing.T) {
 		t.Fatalf("got %d %+v, want 422 %s", status, e, ceremony.CodeOriginMismatch)
 	}
 }
+
+func TestRPIDAloneImpliesItsHTTPSOrigin(t *testing.T) {
+	cfg := testConfig(newKey(t, 1))
+	cfg.Origins = nil
+	h := newHarness(t, cfg, nil)
+	h.register(softauth.New(), ceremony.KindPlatform) // softauth reports https://<RP ID>
+}
