@@ -22,9 +22,16 @@ var screenshots = flag.Bool("screenshots", false, "write the README screenshots 
 // startServer serves the real handler on a loopback port and returns the
 // page's URL. It uses localhost, not 127.0.0.1: an IP address cannot be a
 // WebAuthn RP ID.
-func startServer(t *testing.T) string {
+func startServer(t *testing.T, changes ...func(*config.Config)) string {
 	t.Helper()
-	h, err := newHandler(config.Default(), discardLogger())
+	cfg := config.Default()
+	for _, change := range changes {
+		change(&cfg)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	h, err := newHandler(cfg, discardLogger())
 	if err != nil {
 		t.Fatalf("new handler: %v", err)
 	}

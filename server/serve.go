@@ -14,6 +14,7 @@ import (
 
 	"github.com/passkey-doctor/passkey-doctor/app/diag"
 	"github.com/passkey-doctor/passkey-doctor/app/ui"
+	"github.com/passkey-doctor/passkey-doctor/server/api"
 	"github.com/passkey-doctor/passkey-doctor/server/config"
 	"github.com/passkey-doctor/passkey-doctor/server/site"
 	"github.com/passkey-doctor/passkey-doctor/web"
@@ -117,7 +118,15 @@ func newHandler(cfg config.Config, log *slog.Logger) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return routes(s, cfg), nil
+	ac, err := apiConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
+	a, err := api.New(ac, api.Deps{Logger: log})
+	if err != nil {
+		return nil, err
+	}
+	return routes(s, a, cfg), nil
 }
 
 // pageConfig is the public part of cfg that the page tailors itself by.

@@ -122,3 +122,32 @@ func TestServeRefusesAnInvalidConfiguration(t *testing.T) {
 		t.Fatalf("serve with a bad --addr = %v, want an error naming server.addr", err)
 	}
 }
+
+func TestAPIMistakesGetCodedJSON(t *testing.T) {
+	h, err := newHandler(config.Default(), discardLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		method, path string
+		wantStatus   int
+		wantCode     string
+	}{
+		{"GET", "/api/ceremony/register/begin", http.StatusMethodNotAllowed, "method-not-allowed"},
+		{"PUT", "/api/ceremony/login/finish", http.StatusMethodNotAllowed, "method-not-allowed"},
+		{"POST", "/api/ceremony/nope", http.StatusNotFound, "not-found"},
+		{"GET", "/api/", http.StatusNotFound, "not-found"},
+	}
+	for _, tt := range tests {
+		r := httptest.NewRequest(tt.method, tt.path, strings.NewReader("{}"))
+		r.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != tt.wantStatus || !strings.Contains(w.Body.String(), `"code":"`+tt.wantCode+`"`) {
+			t.Errorf("%s %s = %d %s, want %d with code %s", tt.method, tt.path, w.Code, w.Body.String(), tt.wantStatus, tt.wantCode)
+		}
+		if got := w.Header().Get("Cache-Control"); got != "no-store" {
+			t.Errorf("%s %s: Cache-Control = %q, want no-store", tt.method, tt.path, got)
+		}
+	}
+}

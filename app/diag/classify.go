@@ -99,11 +99,21 @@ func Classify(c CeremonyFacts, probe *Probe) (Cause, Confidence) {
 		}
 		return CausePageNotFocused, Medium
 	}
+	if c.Kind == KindPlatform && probe != nil && probe.Available.Is(Yes) && probe.UVPAA.Is(No) && (name == "NotAllowedError" || name == "TimeoutError") {
+		// The browser said up front that no built-in authenticator can
+		// verify the user; a refused or timed-out platform test is that.
+		// Source: https://www.w3.org/TR/webauthn-3/#sctn-isUserVerifyingPlatformAuthenticatorAvailable
+		return CauseUserVerificationUnavailable, Medium
+	}
 	switch name {
 	case "NotAllowedError":
 		return notAllowed(c, probe)
 	case "AbortError":
 		return CauseAborted, High
+	case "TimeoutError":
+		// What an AbortSignal.timeout() the page armed rejects with.
+		// Source: https://dom.spec.whatwg.org/#dom-abortsignal-timeout
+		return CauseTimedOut, High
 	case "InvalidStateError":
 		if c.Step == StepCreate || c.Step == "" && c.Kind != KindExisting {
 			return CauseAlreadyRegistered, Medium

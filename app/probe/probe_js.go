@@ -138,3 +138,11 @@ func userAgentData(ctx context.Context, nav js.Value) *diag.UAData {
 func stringify(v js.Value) string {
 	return js.Global().Get("JSON").Call("stringify", v).String()
 }
+
+// triOf turns a boolean the browser reported into a definite answer.
+func triOf(b bool) diag.Tri {
+	if b {
+		return diag.Yes
+	}
+	return diag.No
+}

@@ -16,8 +16,9 @@ type home struct {
 
 	probeStatus status
 	facts       diag.Facts
-	// outcomes are the finished tests, by kind, latest first.
-	outcomes map[ceremony.Kind]probe.Outcome
+	// ceremonies are the finished tests, in the order they ran.
+	ceremonies []diag.CeremonyFacts
+	diagnosis  diag.Diagnosis
 }
 
 func newHome(cfg Config) *home { return &home{config: cfg, probeStatus: idle} }
@@ -34,6 +35,7 @@ func (h *home) OnMount(ctx app.Context) {
 		ctx.Dispatch(func(app.Context) {
 			h.facts = s
 			h.probeStatus = done
+			h.rediagnose()
 		})
 	})
 }
@@ -51,7 +53,7 @@ func (h *home) Render() app.UI {
 			app.P().Class("lead").Text("Each test makes a throwaway test passkey and signs in with it. Nothing about you is stored."),
 			app.Range(testKinds).Slice(func(i int) app.UI {
 				k := testKinds[i]
-				return newTestCard().WithKind(k.kind, k.title, k.intro, h.onTestDone)
+				return newTestCard().WithKind(k.kind, k.title, k.intro, h.onTestDone).WithCause(h.causeOf(k.kind))
 			}),
 		),
 	)
@@ -69,8 +71,30 @@ var testKinds = []struct {
 }
 
 func (h *home) onTestDone(_ app.Context, o probe.Outcome) {
-	if h.outcomes == nil {
-		h.outcomes = map[ceremony.Kind]probe.Outcome{}
+	h.ceremonies = append(h.ceremonies, o.Facts)
+	h.rediagnose()
+	h.Update() // the test's own card dispatched; the page must re-render too
+}
+
+// rediagnose runs the engine over everything known so far.
+func (h *home) rediagnose() {
+	f := h.facts
+	f.Ceremonies = h.ceremonies
+	f.Policy = h.config.Policy
+	h.diagnosis = diag.Diagnose(f)
+}
+
+// causeOf is the engine's cause for the latest failed run of a test, or "".
+func (h *home) causeOf(kind ceremony.Kind) string {
+	for i := len(h.diagnosis.Ceremonies) - 1; i >= 0; i-- {
+		c := h.diagnosis.Ceremonies[i]
+		if c.Kind != string(kind) {
+			continue
+		}
+		if c.Cause == nil {
+			return ""
+		}
+		return string(*c.Cause)
 	}
-	h.outcomes[ceremony.Kind(o.Facts.Kind)] = o
+	return ""
 }

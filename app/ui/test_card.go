@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"github.com/passkey-doctor/passkey-doctor/app/catalog"
 	"github.com/passkey-doctor/passkey-doctor/app/ceremony"
 	"github.com/passkey-doctor/passkey-doctor/app/probe"
 )
@@ -23,7 +24,7 @@ type testCard struct {
 
 	status  status
 	outcome probe.Outcome
-	cause   string
+	Cause   string
 }
 
 func newTestCard() *testCard { return &testCard{status: idle} }
@@ -36,7 +37,7 @@ func (c *testCard) WithKind(kind ceremony.Kind, title, intro string, onDone func
 
 // WithCause sets the engine's verdict on the last failed run.
 func (c *testCard) WithCause(cause string) *testCard {
-	c.cause = cause
+	c.Cause = cause
 	return c
 }
 
@@ -74,8 +75,8 @@ func (c *testCard) Render() app.UI {
 			outcome = "ok"
 		}
 		result = result.DataSet("outcome", outcome)
-		if !c.outcome.OK() && c.cause != "" {
-			result = result.DataSet("cause", c.cause)
+		if !c.outcome.OK() && c.Cause != "" {
+			result = result.DataSet("cause", c.Cause)
 		}
 	}
 	return app.Section().Class("card", "test-card").Aria("labelledby", id+"-test-title").Body(
@@ -113,6 +114,9 @@ func (c *testCard) renderResult() app.UI {
 	f := c.outcome.Facts
 	return app.Div().Body(
 		app.P().Class("verdict", "verdict-failed").Text("This did not work."),
+		app.If(c.Cause != "",
+			app.P().Class("cause").Text(catalog.Text("en", "cause."+c.Cause, nil)),
+		),
 		app.If(f.ErrorName != "" || f.ErrorMessage != "",
 			app.P().Class("raw").Text(strings.TrimPrefix(f.ErrorName+": "+f.ErrorMessage, ": ")),
 		),

@@ -25,6 +25,10 @@ func errMethodNotAllowed(cause error) *Error {
 	return &Error{ceremony.CodeMethodNotAllowed, http.StatusMethodNotAllowed, "Use POST for this request.", cause}
 }
 
+func errNotFound(cause error) *Error {
+	return &Error{ceremony.CodeNotFound, http.StatusNotFound, "There is no such request.", cause}
+}
+
 func errTokenInvalid(cause error) *Error {
 	return &Error{ceremony.CodeTokenInvalid, http.StatusBadRequest, "The test session is not valid. Start the test again.", cause}
 }

@@ -87,6 +87,11 @@ func (s *Site) Robots(w http.ResponseWriter, r *http.Request) {
 // worker and the manifest. HTML pages are rewritten on the way out (see
 // fixPage).
 func (s *Site) Page(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "Method Not Allowed", http.StatusMethodNotAllowed)
+		return
+	}
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
 	s.pwa.ServeHTTP(rec, r)
 	body := rec.body.Bytes()

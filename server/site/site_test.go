@@ -148,3 +148,12 @@ func TestRobotsIsAnsweredLocally(t *testing.T) {
 		t.Fatalf("robots.txt = %q", w.Body.String())
 	}
 }
+
+func TestPageRefusesOtherMethods(t *testing.T) {
+	s := newTestSite(t)
+	w := httptest.NewRecorder()
+	s.Page(w, httptest.NewRequest("POST", "/", strings.NewReader("x")))
+	if w.Code != http.StatusMethodNotAllowed {
+		t.Fatalf("POST / = %d, want 405", w.Code)
+	}
+}
