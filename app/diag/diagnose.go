@@ -53,10 +53,13 @@ func Diagnose(f Facts) Diagnosis {
 		r := CeremonyResult{Kind: c.Kind, Outcome: OutcomeOK, Step: c.Step, ErrorName: c.ErrorName, ServerCode: c.ServerCode}
 		if cause, conf := classifyIn(id, c, f.WebAuthn); cause != "" {
 			r.Outcome, r.Cause, r.Confidence = OutcomeFailed, &cause, &conf
-			fs.add(causeFinding[cause], map[string]string{"kind": c.Kind})
+			fs.add(findingFor(cause, c), map[string]string{"kind": c.Kind})
 			failed++
 		} else {
 			ok++
+			if c.Kind == KindSecurityKey && c.UserVerified != nil && !*c.UserVerified {
+				fs.add(FindingSecurityKeyNoPIN, nil)
+			}
 		}
 		d.Ceremonies = append(d.Ceremonies, r)
 	}
@@ -67,6 +70,17 @@ func Diagnose(f Facts) Diagnosis {
 	d.Findings = fs.sorted()
 	d.Steps = plan(id, f, d.Findings, kinds)
 	return d
+}
+
+// findingFor is the finding a failed ceremony leads to. A discoverable
+// sign-in that finds nothing where the page had made a test passkey earlier
+// means the passkey was deleted from the device but is still registered:
+// the orphan case, whose cleanup steps differ.
+func findingFor(cause Cause, c CeremonyFacts) FindingCode {
+	if cause == CauseNoCredentialOnDevice && c.ExpectedCredentials != nil && *c.ExpectedCredentials > 0 {
+		return FindingOrphanedPasskey
+	}
+	return causeFinding[cause]
 }
 
 // classifyIn is Classify with the platform as context: inside an app's

@@ -103,6 +103,14 @@ type CeremonyFacts struct {
 	JustRegistered bool `json:"justRegistered,omitempty"`
 	// ServerCode is the server's ceremony.Code when the server refused.
 	ServerCode string `json:"serverCode,omitempty"`
+	// ExpectedCredentials is how many test passkeys made earlier on this
+	// device the page expected the authenticator to still hold: when a
+	// discoverable sign-in then finds none, the passkey was deleted from
+	// the device but is still registered — an orphan.
+	ExpectedCredentials *int `json:"expectedCredentials,omitempty"`
+	// UserVerified is the UV flag of a ceremony that worked: whether a
+	// PIN, fingerprint, face or screen lock was checked.
+	UserVerified *bool `json:"userVerified,omitempty"`
 }
 
 // failed reports whether the ceremony did not work.

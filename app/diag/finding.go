@@ -37,6 +37,7 @@ const (
 	FindingPasswordlessEnforced        FindingCode = "passwordless-enforced"
 	FindingContactIT                   FindingCode = "contact-it"
 	FindingAllTestsPassed              FindingCode = "all-tests-passed"
+	FindingSecurityKeyNoPIN            FindingCode = "security-key-no-pin"
 )
 
 // Findings lists every finding code, for catalogues and tests.
@@ -51,6 +52,7 @@ func Findings() []FindingCode {
 		FindingVerificationFailed, FindingSessionExpired, FindingServerUnreachable, FindingUnclearRefusal,
 		FindingUnknownFailure, FindingPersonalAccount, FindingWrongAndroidProfile,
 		FindingPasskeyProblemOnly, FindingPasswordlessEnforced, FindingContactIT, FindingAllTestsPassed,
+		FindingSecurityKeyNoPIN,
 	}
 }
 
@@ -121,6 +123,7 @@ var severityOf = map[FindingCode]Severity{
 	FindingInterrupted:                 SeverityInfo,
 	FindingAuthenticatorError:          SeverityWarning,
 	FindingOrphanedPasskey:             SeverityError,
+	FindingSecurityKeyNoPIN:            SeverityWarning,
 	FindingVerificationFailed:          SeverityError,
 	FindingSessionExpired:              SeverityInfo,
 	FindingServerUnreachable:           SeverityWarning,

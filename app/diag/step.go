@@ -38,13 +38,14 @@ const (
 	StepPersonalAccountHelp      StepCode = "personal-account-help"
 	StepAdminOnlyPolicy          StepCode = "admin-only-policy"
 	StepContactIT                StepCode = "contact-it"
+	StepSetSecurityKeyPIN        StepCode = "set-security-key-pin"
 )
 
 // Steps lists every step code in order, for catalogues and tests.
 func Steps() []StepCode {
 	return []StepCode{
 		StepOpenInBrowser, StepOpenInNewTab, StepUseSupportedBrowser, StepUpdateBrowser,
-		StepUpdateOS, StepConfirmOSVersion, StepCheckAccountType, StepSetUpScreenLock,
+		StepUpdateOS, StepConfirmOSVersion, StepCheckAccountType, StepSetUpScreenLock, StepSetSecurityKeyPIN,
 		StepFocusAndRetry, StepReloadPage, StepCheckConnection, StepCheckNetworkInspection,
 		StepRetryAndFinishPrompt, StepReconnectAuthenticator, StepTryOtherMethod,
 		StepDeletePasskeyIdP, StepDeletePasskeyWindows, StepDeletePasskeyApple,
@@ -84,6 +85,7 @@ var findingSteps = map[FindingCode][]StepCode{
 	FindingInterrupted:                 {StepRetryAndFinishPrompt},
 	FindingAuthenticatorError:          {StepReconnectAuthenticator, StepRetryAndFinishPrompt},
 	FindingOrphanedPasskey:             {StepTryOtherMethod, StepDeletePasskeyIdP, deleteOnDevice, StepAddNewPasskey},
+	FindingSecurityKeyNoPIN:            {StepSetSecurityKeyPIN},
 	FindingVerificationFailed:          {StepDeletePasskeyIdP, deleteOnDevice, StepAddNewPasskey, StepContactIT},
 	FindingSessionExpired:              {StepReloadPage},
 	FindingServerUnreachable:           {StepCheckConnection, StepReloadPage},

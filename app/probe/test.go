@@ -67,7 +67,15 @@ func (t Tester) Run(ctx context.Context, kind ceremony.Kind, stored []string) Ou
 		o.Facts.JustRegistered = true
 		creds = []string{reg.Credential}
 	}
+	if kind == ceremony.KindExisting {
+		expected := len(stored)
+		o.Facts.ExpectedCredentials = &expected
+	}
 	t.login(ctx, kind, kind == ceremony.KindExisting, creds, &o)
+	if o.SignedIn != nil {
+		uv := o.SignedIn.UserVerified
+		o.Facts.UserVerified = &uv
+	}
 	return o
 }
 
