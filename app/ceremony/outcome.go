@@ -48,4 +48,8 @@ type FinishResponse struct {
 	Credential string `json:"credential"`
 	// CredentialExpires is when the server stops accepting Credential.
 	CredentialExpires time.Time `json:"credentialExpires"`
+	// LocalOnly says no server took part: the page checked the client data
+	// and the authenticator data itself (offline, or a static host), and no
+	// one verified the signature or the attestation.
+	LocalOnly bool `json:"localOnly,omitempty"`
 }
