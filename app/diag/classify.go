@@ -150,6 +150,9 @@ func Classify(c CeremonyFacts, probe *Probe) (Cause, Confidence) {
 // request itself failed.
 func serverStep(name, msg string) (Cause, Confidence) {
 	switch {
+	case name == "NetworkError":
+		// What the page records when the API gave no answer at all.
+		return CauseServerUnreachable, High
 	case name == "TypeError" || strings.Contains(msg, "fetch") || strings.Contains(msg, "network") ||
 		strings.Contains(msg, "load failed") || strings.Contains(msg, "timeout"):
 		return CauseServerUnreachable, Medium
