@@ -7,18 +7,21 @@ import (
 	"github.com/passkey-doctor/passkey-doctor/server/api"
 	"github.com/passkey-doctor/passkey-doctor/server/config"
 	"github.com/passkey-doctor/passkey-doctor/server/guard"
+	"github.com/passkey-doctor/passkey-doctor/server/metrics"
 	"github.com/passkey-doctor/passkey-doctor/server/site"
 )
 
 // routes registers every HTTP route of the server, in one place.
-func routes(s *site.Site, a *api.API, cfg config.Config) http.Handler {
+func routes(s *site.Site, a *api.API, m *metrics.Metrics, cfg config.Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", healthz)
+	mux.Handle("GET /metrics", m.Handler())
 	for path, h := range map[string]http.Handler{
 		ceremony.PathRegisterBegin:  a.RegisterBegin(),
 		ceremony.PathRegisterFinish: a.RegisterFinish(),
 		ceremony.PathLoginBegin:     a.LoginBegin(),
 		ceremony.PathLoginFinish:    a.LoginFinish(),
+		api.PathDiagnosis:           a.Diagnosis(),
 	} {
 		mux.Handle("POST "+path, h)
 		// Any other method reaches the same handler, which answers a coded

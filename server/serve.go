@@ -16,6 +16,7 @@ import (
 	"github.com/passkey-doctor/passkey-doctor/app/ui"
 	"github.com/passkey-doctor/passkey-doctor/server/api"
 	"github.com/passkey-doctor/passkey-doctor/server/config"
+	"github.com/passkey-doctor/passkey-doctor/server/metrics"
 	"github.com/passkey-doctor/passkey-doctor/server/site"
 	"github.com/passkey-doctor/passkey-doctor/web"
 )
@@ -122,11 +123,15 @@ func newHandler(cfg config.Config, log *slog.Logger) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, err := api.New(ac, api.Deps{Logger: log})
+	m, err := metrics.New()
 	if err != nil {
 		return nil, err
 	}
-	return routes(s, a, cfg), nil
+	a, err := api.New(ac, api.Deps{Logger: log, Observer: m})
+	if err != nil {
+		return nil, err
+	}
+	return routes(s, a, m, cfg), nil
 }
 
 // pageConfig is the public part of cfg that the page tailors itself by.

@@ -16,6 +16,9 @@ type Deps struct {
 	// Now is the clock for tokens; nil means time.Now. go-webauthn's own
 	// session expiry always uses the system clock.
 	Now func() time.Time
+	// Observer hears each ceremony result and each diagnosis the page
+	// reports, for metrics; nil discards.
+	Observer Observer
 }
 
 // API serves the ceremony endpoints. Build it with New; its handlers are
@@ -25,6 +28,7 @@ type API struct {
 	log    *slog.Logger
 	now    func() time.Time
 	sealer *seal.Sealer
+	obs    Observer
 	// fixed is the relying party when Config.RPID is set; nil derives one
 	// per request.
 	fixed *relyingParty
@@ -36,7 +40,10 @@ func New(cfg Config, deps Deps) (*API, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("new ceremony api: %w", err)
 	}
-	a := &API{cfg: cfg, log: deps.Logger, now: deps.Now}
+	a := &API{cfg: cfg, log: deps.Logger, now: deps.Now, obs: deps.Observer}
+	if a.obs == nil {
+		a.obs = nopObserver{}
+	}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}

@@ -63,6 +63,14 @@
 // because it can quote challenges. A client's mistake is a 4xx, never a 5xx.
 // Logs carry no tokens, challenges, client data or addresses.
 //
+// # Observer and diagnosis reports
+//
+// Deps.Observer (server/metrics) hears the result of every ceremony request:
+// step, test kind, ok or failed, and the code. Diagnosis (PathDiagnosis)
+// takes the page's diag.Diagnosis, decoded as strictly as the ceremony
+// bodies, and hands it to the Observer; nothing is stored, and a refused
+// report is logged by its code alone, since decoder messages quote the body.
+//
 // # Routes
 //
 // The server's route function registers the handlers with method patterns:
@@ -71,4 +79,5 @@
 //	mux.Handle("POST "+ceremony.PathRegisterFinish, a.RegisterFinish())
 //	mux.Handle("POST "+ceremony.PathLoginBegin, a.LoginBegin())
 //	mux.Handle("POST "+ceremony.PathLoginFinish, a.LoginFinish())
+//	mux.Handle("POST "+PathDiagnosis, a.Diagnosis())
 package api

@@ -15,7 +15,7 @@ import (
 // options, listing the page's test credentials in allowCredentials or asking
 // for a discoverable credential, and a sealed session.
 func (a *API) LoginBegin() http.Handler {
-	return a.serve("login-begin", a.loginBegin)
+	return a.serve(StepLoginBegin, a.observed(StepLoginBegin, a.loginBegin))
 }
 
 func (a *API) loginBegin(w http.ResponseWriter, r *http.Request) error {
@@ -23,6 +23,7 @@ func (a *API) loginBegin(w http.ResponseWriter, r *http.Request) error {
 	if err := decode(w, r, a.cfg.MaxBeginBody, &req); err != nil {
 		return err
 	}
+	noteKind(r.Context(), req.Kind)
 	if !req.Kind.Valid() {
 		return errBadRequest(fmt.Errorf("login begin: kind %q", req.Kind))
 	}

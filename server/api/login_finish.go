@@ -16,7 +16,7 @@ import (
 // against the page's test credentials and answers the outcome with the
 // credential re-sealed.
 func (a *API) LoginFinish() http.Handler {
-	return a.serve("login-finish", a.loginFinish)
+	return a.serve(StepLoginFinish, a.observed(StepLoginFinish, a.loginFinish))
 }
 
 func (a *API) loginFinish(w http.ResponseWriter, r *http.Request) error {
@@ -35,6 +35,7 @@ func (a *API) loginFinish(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	noteKind(r.Context(), s.Kind)
 	recs, err := a.openRecords(req.Credentials)
 	if err != nil {
 		return err

@@ -25,7 +25,7 @@ var credentialParameters = []protocol.CredentialParameter{
 // RegisterBegin handles ceremony.PathRegisterBegin: it answers the creation
 // options for the requested test and a sealed session.
 func (a *API) RegisterBegin() http.Handler {
-	return a.serve("register-begin", a.registerBegin)
+	return a.serve(StepRegisterBegin, a.observed(StepRegisterBegin, a.registerBegin))
 }
 
 func (a *API) registerBegin(w http.ResponseWriter, r *http.Request) error {
@@ -33,6 +33,7 @@ func (a *API) registerBegin(w http.ResponseWriter, r *http.Request) error {
 	if err := decode(w, r, a.cfg.MaxBeginBody, &req); err != nil {
 		return err
 	}
+	noteKind(r.Context(), req.Kind)
 	if !req.Kind.CanRegister() {
 		return errBadRequest(fmt.Errorf("register begin: kind %q cannot register", req.Kind))
 	}

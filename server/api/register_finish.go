@@ -13,7 +13,7 @@ import (
 // RegisterFinish handles ceremony.PathRegisterFinish: it verifies the new
 // credential and answers the outcome with the sealed test credential.
 func (a *API) RegisterFinish() http.Handler {
-	return a.serve("register-finish", a.registerFinish)
+	return a.serve(StepRegisterFinish, a.observed(StepRegisterFinish, a.registerFinish))
 }
 
 func (a *API) registerFinish(w http.ResponseWriter, r *http.Request) error {
@@ -32,6 +32,7 @@ func (a *API) registerFinish(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	noteKind(r.Context(), s.Kind)
 	parsed, err := protocol.ParseCredentialCreationResponseBytes(req.Credential)
 	if err != nil {
 		return translateParse(fmt.Errorf("register finish: parse credential: %w", err))
