@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 
 	"github.com/passkey-doctor/passkey-doctor/app/ceremony"
 )
@@ -83,6 +84,10 @@ func (c Client) post(ctx context.Context, path string, in, out any) error {
 			return fmt.Errorf("%s: %w: status %d", path, ErrUnreachable, resp.StatusCode)
 		}
 		return &apiErr
+	}
+	// A static host may answer any path with a page: that is no API.
+	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, ceremony.ContentType) {
+		return fmt.Errorf("%s: %w: answered %q, not JSON", path, ErrUnreachable, ct)
 	}
 	if err := json.Unmarshal(data, out); err != nil {
 		return fmt.Errorf("decode %s: %w", path, err)

@@ -47,6 +47,8 @@ func (h *home) Render() app.UI {
 			app.H1().Text("Passkey Doctor"),
 		),
 		app.P().Class("lead").Text("This page finds out why signing in with a passkey, a PIN (Windows Hello), a fingerprint, your face or a security key does not work on this device, and shows you how to fix it."),
+		newNetworkNotice(),
+		newEmbedNotice().WithFacts(h.probeStatus, h.facts, h.diagnosis.Platform, h.config),
 		newCapabilityPanel().WithFacts(h.probeStatus, h.facts),
 		app.Section().ID("tests").Aria("labelledby", "tests-title").Body(
 			app.H2().ID("tests-title").Text("Test your sign-in"),
@@ -82,6 +84,7 @@ func (h *home) rediagnose() {
 	f.Ceremonies = h.ceremonies
 	f.Policy = h.config.Policy
 	h.diagnosis = diag.Diagnose(f)
+	announce(h.config, h.diagnosis)
 }
 
 // causeOf is the engine's cause for the latest failed run of a test, or "".

@@ -140,6 +140,7 @@ func (c *testCard) renderWorked() app.UI {
 	}
 	return app.Div().Body(
 		app.P().Class("verdict", "verdict-ok").Text("It works."),
+		localOnlyNote(string(c.TestKind), r),
 		app.If(c.TestKind == ceremony.KindSecurityKey && !r.UserVerified,
 			app.P().Class("warning").ID(string(c.TestKind)+"-test-no-pin").Text("Your security key has no PIN set. Most work accounts need one: set a PIN for the key, then test again."),
 		),

@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"encoding/json"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"github.com/passkey-doctor/passkey-doctor/app/catalog"
+	"github.com/passkey-doctor/passkey-doctor/app/diag"
+)
+
+// embedNotice speaks to people who meet the page inside a portal. When the
+// portal does not delegate the ceremonies (or the browser is Safari, which
+// never creates passkeys in a cross-origin frame), it shows the portal's
+// administrator the iframe attribute to add and offers the person "Open in a
+// new window"; the window runs the tests and reports its diagnosis back,
+// and this notice shows it. It also keeps an auto-height parent told of the
+// page's height.
+type embedNotice struct {
+	app.Compo
+
+	Status   status
+	Facts    diag.Facts
+	Platform diag.Platform
+	Config   Config
+
+	stopHeight   func()
+	stopMessages func()
+	// popup is the window this frame opened; only its messages count.
+	popup        app.Value
+	popupBlocked bool
+	fromWindow   *diag.Diagnosis
+}
+
+func newEmbedNotice() *embedNotice { return &embedNotice{} }
+
+// WithFacts sets the notice's inputs: the probe's state and facts, the
+// platform the engine identified and the page's configuration.
+func (n *embedNotice) WithFacts(s status, f diag.Facts, p diag.Platform, cfg Config) *embedNotice {
+	n.Status, n.Facts, n.Platform, n.Config = s, f, p, cfg
+	return n
+}
+
+func (n *embedNotice) OnMount(ctx app.Context) {
+	if !app.IsClient {
+		return
+	}
+	n.stopHeight = watchHeight(n.Config.EmbedOrigins)
+	n.stopMessages = app.Window().AddEventListener("message", n.onMessage)
+}
+
+func (n *embedNotice) OnDismount() {
+	for _, stop := range []func(){n.stopHeight, n.stopMessages} {
+		if stop != nil {
+			stop()
+		}
+	}
+	n.stopHeight, n.stopMessages = nil, nil
+}
+
+func (n *embedNotice) onOpen(ctx app.Context, _ app.Event) {
+	win := app.Window()
+	n.popup = win.Call("open", win.Get("location").Get("href").String(), "_blank")
+	n.popupBlocked = !n.popup.Truthy()
+}
+
+// onMessage takes the diagnosis the new window reports: from this page's own
+// origin, and from the window this frame opened, nothing else.
+func (n *embedNotice) onMessage(ctx app.Context, e app.Event) {
+	win := app.Window()
+	if n.popup == nil || !n.popup.Truthy() || !e.Get("source").Equal(n.popup) ||
+		e.Get("origin").String() != win.Get("location").Get("origin").String() {
+		return
+	}
+	var msg diagnosisMessage
+	raw := win.Get("JSON").Call("stringify", e.Get("data")).String()
+	if json.Unmarshal([]byte(raw), &msg) != nil || msg.Type != MessageDiagnosis || msg.Version != MessageVersion {
+		return
+	}
+	n.fromWindow = &msg.Diagnosis
+	n.Update()
+	// The portal hears the window's findings as if they were this frame's.
+	postToParent(n.Config.EmbedOrigins, msg)
+}
+
+func (n *embedNotice) Render() app.UI {
+	kind := notEmbedded
+	state := "unknown"
+	if n.Status == done {
+		kind = embeddingOf(n.Facts.WebAuthn, n.Platform)
+		state = embeddingNames[kind]
+	}
+	section := app.Section().ID("embedding").DataSet("embedding", state)
+	if kind != notDelegated && kind != webKitFrame && n.fromWindow == nil {
+		return section
+	}
+	origin := app.Window().Get("location").Get("origin").String()
+	href := app.Window().Get("location").Get("href").String()
+	return section.Class("card").Aria("labelledby", "embedding-title").Body(
+		app.If(kind == webKitFrame,
+			app.H2().ID("embedding-title").Text("Safari cannot make passkeys inside another page"),
+			app.P().Text("This page is shown inside another site. Safari lets such pages sign in with a passkey but not create one, so the tests run in a window of their own."),
+		).Else(
+			app.H2().ID("embedding-title").Text("Passkeys are blocked inside this page"),
+			app.P().Text("This page is shown inside another site that does not let it use passkeys, PINs or security keys. You can still run every test in a window of its own."),
+		),
+		app.Button().ID("open-in-new-window").Class("button").OnClick(n.onOpen).Text("Open in a new window"),
+		app.If(n.popupBlocked,
+			app.P().ID("open-in-new-window-blocked").Class("warning").Text("Your browser did not open the window. Copy this address into a new tab: "+href),
+		),
+		n.renderFromWindow(),
+		app.If(kind == notDelegated,
+			app.Details().Class("details").Body(
+				app.Summary().Text("For the portal's administrator"),
+				app.P().Text("Add this attribute to the iframe that shows Passkey Doctor, so the tests run right here:"),
+				app.Pre().ID("embed-allow-attribute").Class("raw").Text(allowAttribute(origin)),
+			),
+		),
+	)
+}
+
+// embeddingNames are the data-embedding values tests and portals read.
+var embeddingNames = map[embedding]string{
+	notEmbedded:  "none",
+	delegated:    "delegated",
+	notDelegated: "not-delegated",
+	webKitFrame:  "webkit",
+}
+
+// renderFromWindow shows what the tests in the new window found.
+func (n *embedNotice) renderFromWindow() app.UI {
+	if n.fromWindow == nil {
+		if n.popup != nil && n.popup.Truthy() {
+			return app.P().ID("window-diagnosis").Class("status").DataSet("state", string(running)).
+				Text("Run the tests in the new window; what they find appears here.")
+		}
+		return app.Text("")
+	}
+	results := n.fromWindow.Ceremonies
+	return app.Div().ID("window-diagnosis").DataSet("state", string(done)).Aria("live", "polite").Body(
+		app.H3().Text("What the tests in the new window found"),
+		app.If(len(results) == 0, app.P().Class("status").Text("No test has run in the new window yet.")),
+		app.Ul().Class("facts").Body(
+			app.Range(results).Slice(func(i int) app.UI {
+				r := results[i]
+				text := testTitle(r.Kind) + ": it works."
+				li := app.Li().Class("fact").DataSet("kind", r.Kind).DataSet("outcome", r.Outcome)
+				if r.Cause != nil {
+					li = li.DataSet("cause", string(*r.Cause))
+					text = testTitle(r.Kind) + ": " + catalog.Text("en", "cause."+string(*r.Cause), nil)
+				}
+				return li.Text(text)
+			}),
+		),
+	)
+}
+
+// testTitle names a test as its card does.
+func testTitle(kind string) string {
+	for _, k := range testKinds {
+		if string(k.kind) == kind {
+			return k.title
+		}
+	}
+	return kind
+}
