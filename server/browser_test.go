@@ -35,6 +35,12 @@ func startServer(t *testing.T, changes ...func(*config.Config)) string {
 	if err != nil {
 		t.Fatalf("new handler: %v", err)
 	}
+	return serveLoopback(t, h)
+}
+
+// serveLoopback serves h on a loopback port and returns its localhost URL.
+func serveLoopback(t *testing.T, h http.Handler) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,12 +19,17 @@ func shortTimeouts(c *config.Config) {
 	c.WebAuthn.LoginTimeout = 4 * time.Second
 }
 
-// runTest clicks a test's button and waits for its verdict.
+// runTest clicks a test's button and waits for the verdict of that run
+// (data-run counts finished runs).
 func runTest(tab *browsertest.Tab, kind string) (outcome, cause, text string) {
 	sel := "#" + kind + "-test-result"
+	next := 1
+	if n, err := strconv.Atoi(tab.Attr(sel, "data-run")); err == nil {
+		next = n + 1
+	}
 	tab.Do(
 		chromedp.Click(chromedp.ID("run-"+kind+"-test")),
-		chromedp.WaitReady(chromedp.CSS(sel+`[data-state="done"]`)),
+		chromedp.WaitReady(chromedp.CSS(fmt.Sprintf(`%s[data-state="done"][data-run="%d"]`, sel, next))),
 	)
 	return tab.Attr(sel, "data-outcome"), tab.Attr(sel, "data-cause"), tab.Text(sel)
 }
@@ -58,5 +65,92 @@ func TestBrowserPlatformTestWithoutAuthenticatorFails(t *testing.T) {
 	}
 	if !strings.Contains(text, "no PIN, fingerprint, face or screen lock") {
 		t.Errorf("the page does not explain the cause:\n%s", text)
+	}
+}
+
+func TestBrowserSecurityKeyWithoutPINSaysSo(t *testing.T) {
+	url := startServer(t, shortTimeouts)
+	tab := browsertest.Start(t)
+	tab.AddAuthenticator(browsertest.SecurityKeyNoUV)
+	tab.Open(url+"/", panelDone)
+
+	outcome, _, text := runTest(tab, "security-key")
+	if outcome != "ok" {
+		t.Fatalf("security-key test: outcome %q, want ok; page says:\n%s", outcome, text)
+	}
+	if got := tab.Attr(`#security-key-test-result [data-finding]`, "data-finding"); got != "security-key-no-pin" {
+		t.Errorf("finding = %q, want security-key-no-pin; page says:\n%s", got, text)
+	}
+	if !strings.Contains(text, "has no PIN set") || !strings.Contains(text, "PIN, fingerprint or face checked\nNo") {
+		t.Errorf("the page does not say the key has no PIN:\n%s", text)
+	}
+}
+
+func TestBrowserPlatformTestWithUserVerificationSwitchedOff(t *testing.T) {
+	url := startServer(t, shortTimeouts)
+	tab := browsertest.Start(t)
+	noUV := browsertest.PlatformUV
+	noUV.IsUserVerified = false // Windows Hello present, but the PIN check fails
+	tab.AddAuthenticator(noUV)
+	tab.Open(url+"/", panelDone)
+
+	outcome, cause, text := runTest(tab, "platform")
+	if outcome != "failed" || cause != "user-verification-unavailable" {
+		t.Fatalf("platform test: outcome %q cause %q, want user-verification-unavailable; page says:\n%s", outcome, cause, text)
+	}
+}
+
+func TestBrowserTestPasskeyRemovedFromTheDeviceIsTheOrphanCase(t *testing.T) {
+	url := startServer(t, shortTimeouts)
+	tab := browsertest.Start(t)
+	id := tab.AddAuthenticator(browsertest.PlatformUV)
+	tab.Open(url+"/", panelDone)
+	if outcome, _, text := runTest(tab, "platform"); outcome != "ok" {
+		t.Fatalf("platform test failed:\n%s", text)
+	}
+	if outcome, _, text := runTest(tab, "existing"); outcome != "ok" {
+		t.Fatalf("existing test failed while the test passkey is still there:\n%s", text)
+	}
+
+	tab.ClearCredentials(id) // the person deleted the passkey on the device
+	outcome, cause, text := runTest(tab, "existing")
+	if outcome != "failed" || cause != "no-credential-on-device" {
+		t.Fatalf("existing test: outcome %q cause %q, want no-credential-on-device; page says:\n%s", outcome, cause, text)
+	}
+	if got := tab.Attr(`#existing-test-result [data-finding]`, "data-finding"); got != "orphaned-passkey" {
+		t.Errorf("finding = %q, want orphaned-passkey", got)
+	}
+	if got := tab.Attr(`#existing-test-result [data-step="delete-passkey-idp"]`, "data-step"); got == "" {
+		t.Errorf("no step to delete the passkey on the security-info page:\n%s", text)
+	}
+}
+
+func TestBrowserTamperedOrTruncatedTestCredentialIsAClearError(t *testing.T) {
+	for name, mangle := range map[string]string{
+		"tampered":  `t => t.slice(0, -6) + (t.slice(-6, -5) === "A" ? "B" : "A") + t.slice(-5)`,
+		"truncated": `t => t.slice(0, 20)`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			url := startServer(t, shortTimeouts)
+			tab := browsertest.Start(t)
+			tab.AddAuthenticator(browsertest.PlatformUV)
+			tab.Open(url+"/", panelDone)
+			if outcome, _, text := runTest(tab, "platform"); outcome != "ok" {
+				t.Fatalf("platform test failed:\n%s", text)
+			}
+			tab.Do(chromedp.Evaluate[chromedp.Void](`(() => {
+				const k = "passkey-doctor.test-credential";
+				const c = JSON.parse(localStorage.getItem(k));
+				c.token = (` + mangle + `)(c.token);
+				localStorage.setItem(k, JSON.stringify(c));
+			})()`))
+			outcome, cause, text := runTest(tab, "existing")
+			if outcome != "failed" || cause != "session-expired" {
+				t.Fatalf("existing test: outcome %q cause %q, want session-expired; page says:\n%s", outcome, cause, text)
+			}
+			if !strings.Contains(text, "run the test again") {
+				t.Errorf("the page does not say what to do:\n%s", text)
+			}
+		})
 	}
 }

@@ -184,7 +184,10 @@ func notAllowed(c CeremonyFacts, probe *Probe) (Cause, Confidence) {
 	if elapsed < 1000 {
 		switch {
 		case c.Step == StepCreate || c.Step == "" && c.Kind != KindExisting && c.AllowCredentials == nil:
-			if probe != nil && probe.UVPAA.Is(No) && c.Kind == KindPlatform {
+			if c.Kind == KindPlatform && (probe != nil && probe.UVPAA.Is(No) || c.UserVerification == "required") {
+				// Faster than anyone answers a prompt: the built-in
+				// authenticator could not verify the user (no PIN,
+				// fingerprint or face set up, or the check is off).
 				return CauseUserVerificationUnavailable, Medium
 			}
 			return CauseAmbiguousNotAllowed, Low

@@ -13,6 +13,7 @@ type home struct {
 	app.Compo
 
 	config Config
+	lang   string
 
 	probeStatus status
 	facts       diag.Facts
@@ -21,7 +22,7 @@ type home struct {
 	diagnosis  diag.Diagnosis
 }
 
-func newHome(cfg Config) *home { return &home{config: cfg, probeStatus: idle} }
+func newHome(cfg Config) *home { return &home{config: cfg, lang: "en", probeStatus: idle} }
 
 // OnMount starts the capability probe in the browser. On the server, which
 // only prerenders, there is nothing to ask.
@@ -55,7 +56,8 @@ func (h *home) Render() app.UI {
 			app.P().Class("lead").Text("Each test makes a throwaway test passkey and signs in with it. Nothing about you is stored."),
 			app.Range(testKinds).Slice(func(i int) app.UI {
 				k := testKinds[i]
-				return newTestCard().WithKind(k.kind, k.title, k.intro, h.onTestDone).WithCause(h.causeOf(k.kind))
+				return newTestCard().WithKind(k.kind, k.title, k.intro, h.onTestDone).
+					WithAdvice(adviceFor(h.baseFacts(), h.ceremonies, string(k.kind)), h.lang)
 			}),
 		),
 	)
@@ -80,24 +82,15 @@ func (h *home) onTestDone(_ app.Context, o probe.Outcome) {
 
 // rediagnose runs the engine over everything known so far.
 func (h *home) rediagnose() {
-	f := h.facts
+	f := h.baseFacts()
 	f.Ceremonies = h.ceremonies
-	f.Policy = h.config.Policy
 	h.diagnosis = diag.Diagnose(f)
 	announce(h.config, h.diagnosis)
 }
 
-// causeOf is the engine's cause for the latest failed run of a test, or "".
-func (h *home) causeOf(kind ceremony.Kind) string {
-	for i := len(h.diagnosis.Ceremonies) - 1; i >= 0; i-- {
-		c := h.diagnosis.Ceremonies[i]
-		if c.Kind != string(kind) {
-			continue
-		}
-		if c.Cause == nil {
-			return ""
-		}
-		return string(*c.Cause)
-	}
-	return ""
+// baseFacts is what is known of the device without any test.
+func (h *home) baseFacts() diag.Facts {
+	f := h.facts
+	f.Policy = h.config.Policy
+	return f
 }

@@ -21,10 +21,15 @@ type testCard struct {
 	Intro    string
 	// OnDone receives every finished test, for the diagnosis.
 	OnDone func(app.Context, probe.Outcome)
+	// Advice is the engine's reading of the latest run.
+	Advice advice
+	Lang   string
 
 	status  status
 	outcome probe.Outcome
-	Cause   string
+	// runs counts finished runs, as data-run, so a test can wait for the
+	// verdict of the run it started rather than the one before.
+	runs int
 }
 
 func newTestCard() *testCard { return &testCard{status: idle} }
@@ -35,9 +40,9 @@ func (c *testCard) WithKind(kind ceremony.Kind, title, intro string, onDone func
 	return c
 }
 
-// WithCause sets the engine's verdict on the last failed run.
-func (c *testCard) WithCause(cause string) *testCard {
-	c.Cause = cause
+// WithAdvice sets the engine's reading of the latest run, in lang.
+func (c *testCard) WithAdvice(a advice, lang string) *testCard {
+	c.Advice, c.Lang = a, lang
 	return c
 }
 
@@ -52,6 +57,7 @@ func (c *testCard) onRun(ctx app.Context, _ app.Event) {
 		o := newTester().Run(ctx, kind, stored)
 		ctx.Dispatch(func(ctx app.Context) {
 			c.outcome, c.status = o, done
+			c.runs++
 			if o.OK() {
 				keepTestCredential(ctx, o.SignedIn)
 			}
@@ -68,6 +74,7 @@ func (c *testCard) Render() app.UI {
 		ID(id+"-test-result").
 		Class("test-result").
 		DataSet("state", string(c.status)).
+		DataSet("run", c.runs).
 		Aria("live", "polite")
 	if c.status == done {
 		outcome := "failed"
@@ -75,8 +82,8 @@ func (c *testCard) Render() app.UI {
 			outcome = "ok"
 		}
 		result = result.DataSet("outcome", outcome)
-		if !c.outcome.OK() && c.Cause != "" {
-			result = result.DataSet("cause", c.Cause)
+		if !c.outcome.OK() && c.Advice.Cause != "" {
+			result = result.DataSet("cause", c.Advice.Cause)
 		}
 	}
 	return app.Section().Class("card", "test-card").Aria("labelledby", id+"-test-title").Body(
@@ -114,11 +121,36 @@ func (c *testCard) renderResult() app.UI {
 	f := c.outcome.Facts
 	return app.Div().Body(
 		app.P().Class("verdict", "verdict-failed").Text("This did not work."),
-		app.If(c.Cause != "",
-			app.P().Class("cause").Text(catalog.Text("en", "cause."+c.Cause, nil)),
+		app.If(c.Advice.Cause != "",
+			app.P().Class("cause").Text(catalog.Text(c.Lang, "cause."+c.Advice.Cause, nil)),
 		),
+		c.renderAdvice(),
 		app.If(f.ErrorName != "" || f.ErrorMessage != "",
-			app.P().Class("raw").Text(strings.TrimPrefix(f.ErrorName+": "+f.ErrorMessage, ": ")),
+			app.Details().Class("details").Body(
+				app.Summary().Text("What the browser said"),
+				app.P().Class("raw").Text(strings.TrimPrefix(f.ErrorName+": "+f.ErrorMessage, ": ")),
+			),
+		),
+	)
+}
+
+// renderAdvice lists what the engine found about this test and the steps
+// that follow, numbered.
+func (c *testCard) renderAdvice() app.UI {
+	a := c.Advice
+	return app.Div().Class("advice").Body(
+		app.Range(a.Findings).Slice(func(i int) app.UI {
+			f := a.Findings[i]
+			return app.P().Class("finding", "finding-"+string(f.Severity)).DataSet("finding", string(f.Code)).
+				Text(catalog.Text(c.Lang, "finding."+string(f.Code), f.Params))
+		}),
+		app.If(len(a.Steps) > 0,
+			app.Ol().Class("steps").Body(
+				app.Range(a.Steps).Slice(func(i int) app.UI {
+					s := a.Steps[i]
+					return app.Li().DataSet("step", string(s.Code)).Text(catalog.Text(c.Lang, "step."+string(s.Code), s.Params))
+				}),
+			),
 		),
 	)
 }
@@ -141,9 +173,7 @@ func (c *testCard) renderWorked() app.UI {
 	return app.Div().Body(
 		app.P().Class("verdict", "verdict-ok").Text("It works."),
 		localOnlyNote(string(c.TestKind), r),
-		app.If(c.TestKind == ceremony.KindSecurityKey && !r.UserVerified,
-			app.P().Class("warning").ID(string(c.TestKind)+"-test-no-pin").Text("Your security key has no PIN set. Most work accounts need one: set a PIN for the key, then test again."),
-		),
+		c.renderAdvice(),
 		app.Dl().Class("test-details").Body(
 			app.Range(rows).Slice(func(i int) app.UI {
 				return app.Div().Body(app.Dt().Text(rows[i].label), app.Dd().Text(rows[i].value))
