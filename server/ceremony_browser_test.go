@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -152,5 +154,83 @@ func TestBrowserTamperedOrTruncatedTestCredentialIsAClearError(t *testing.T) {
 				t.Errorf("the page does not say what to do:\n%s", text)
 			}
 		})
+	}
+}
+
+// sharedKey is one sealing key for several server instances.
+const sharedKey = "7:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"
+
+// alternating sends each request to the next of several handlers in turn,
+// so begin and finish of a ceremony land on different replicas.
+type alternating struct {
+	mu       sync.Mutex
+	next     int
+	replicas []http.Handler
+}
+
+func (a *alternating) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	a.mu.Lock()
+	h := a.replicas[a.next%len(a.replicas)]
+	a.next++
+	a.mu.Unlock()
+	h.ServeHTTP(w, r)
+}
+
+func newReplica(t *testing.T) http.Handler {
+	t.Helper()
+	cfg := config.Default()
+	shortTimeouts(&cfg)
+	cfg.Sealing.Keys = []string{sharedKey}
+	h, err := newHandler(cfg, discardLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+func TestBrowserCeremoniesCompleteAcrossReplicasSharingAKey(t *testing.T) {
+	lb := &alternating{replicas: []http.Handler{newReplica(t), newReplica(t)}}
+	url := serveLoopback(t, lb)
+	tab := browsertest.Start(t)
+	tab.AddAuthenticator(browsertest.PlatformUV)
+	tab.Open(url+"/", panelDone)
+
+	for _, kind := range []string{"platform", "existing"} {
+		if outcome, cause, text := runTest(tab, kind); outcome != "ok" {
+			t.Fatalf("%s test across replicas: outcome %q cause %q; page says:\n%s", kind, outcome, cause, text)
+		}
+	}
+}
+
+// restarting replaces its server with a fresh instance (same key, empty
+// memory) after every ceremony begin, as a restart between begin and finish
+// would.
+type restarting struct {
+	t  *testing.T
+	mu sync.Mutex
+	h  http.Handler
+}
+
+func (s *restarting) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	h := s.h
+	s.mu.Unlock()
+	h.ServeHTTP(w, r)
+	if strings.HasSuffix(r.URL.Path, "/begin") {
+		fresh := newReplica(s.t)
+		s.mu.Lock()
+		s.h = fresh
+		s.mu.Unlock()
+	}
+}
+
+func TestBrowserCeremonySurvivesARestartBetweenBeginAndFinish(t *testing.T) {
+	url := serveLoopback(t, &restarting{t: t, h: newReplica(t)})
+	tab := browsertest.Start(t)
+	tab.AddAuthenticator(browsertest.PlatformUV)
+	tab.Open(url+"/", panelDone)
+
+	if outcome, cause, text := runTest(tab, "platform"); outcome != "ok" {
+		t.Fatalf("platform test across a restart: outcome %q cause %q; page says:\n%s", outcome, cause, text)
 	}
 }
