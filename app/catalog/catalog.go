@@ -11,12 +11,27 @@ var Languages = []string{"en", "de", "fr", "es"}
 // Default is the language used when a requested one is missing.
 const Default = "en"
 
-// tables maps a language to its id -> text table.
+// tables maps a language to its id -> text table: the engine's wording
+// (en.go, de.go, ...) and the page's (ui_en.go, ui_de.go, ...).
 var tables = map[string]map[string]string{
-	"en": en,
-	"de": de,
-	"fr": fr,
-	"es": es,
+	"en": merge(en, uiEN),
+	"de": merge(de, uiDE),
+	"fr": merge(fr, uiFR),
+	"es": merge(es, uiES),
+}
+
+// english is the fallback table.
+var english = tables[Default]
+
+// merge joins tables; an id in two of them is a mistake a test catches.
+func merge(parts ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, p := range parts {
+		for k, v := range p {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // Supported reports whether lang is one of Languages.
@@ -49,7 +64,7 @@ func Lookup(lang, id string) (string, bool) {
 func Text(lang, id string, args map[string]string) string {
 	s, ok := tables[lang][id]
 	if !ok {
-		s, ok = en[id]
+		s, ok = english[id]
 	}
 	if !ok {
 		return id
@@ -68,7 +83,7 @@ func localize(lang string, args map[string]string) map[string]string {
 		label := k + "." + v
 		if s, ok := tables[lang][label]; ok {
 			v = s
-		} else if s, ok := en[label]; ok {
+		} else if s, ok := english[label]; ok {
 			v = s
 		}
 		out[k] = v
@@ -104,8 +119,8 @@ func fill(s string, args map[string]string) string {
 
 // IDs lists every id in the default language, sorted.
 func IDs() []string {
-	ids := make([]string, 0, len(en))
-	for id := range en {
+	ids := make([]string, 0, len(english))
+	for id := range english {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)

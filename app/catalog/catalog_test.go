@@ -15,7 +15,7 @@ func TestEveryIDInEveryLanguage(t *testing.T) {
 			}
 		}
 		for id := range tables[lang] {
-			if _, ok := en[id]; !ok {
+			if _, ok := english[id]; !ok {
 				t.Errorf("%s has id %q that English lacks", lang, id)
 			}
 		}
@@ -45,7 +45,7 @@ func TestEveryEngineCodeHasText(t *testing.T) {
 func TestPlaceholdersMatchEnglish(t *testing.T) {
 	for _, lang := range Languages {
 		for id, s := range tables[lang] {
-			if got, want := placeholders(s), placeholders(en[id]); got != want {
+			if got, want := placeholders(s), placeholders(english[id]); got != want {
 				t.Errorf("%s %q has placeholders %q, English has %q", lang, id, got, want)
 			}
 		}
@@ -101,6 +101,14 @@ func TestMatch(t *testing.T) {
 	for in, want := range map[string]string{"de-CH": "de", "fr_FR": "fr", "ES": "es", "": "en", "pt-BR": "en"} {
 		if got := Match(in); got != want {
 			t.Errorf("Match(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestEngineAndPageWordingDoNotShareIDs(t *testing.T) {
+	for id := range uiEN {
+		if _, ok := en[id]; ok {
+			t.Errorf("id %q is in both en.go and ui_en.go", id)
 		}
 	}
 }

@@ -77,10 +77,27 @@ func identify(f Facts) identity {
 	if f.UAData != nil {
 		applyPlatformHints(&id, ua, f.UAData)
 	}
+	if !id.exact.ok {
+		id.exact = reportedVersion(id, f.Answers.OSVersion)
+	}
 	if id.exact.ok && !id.floor.ok {
 		id.floor = id.exact
 	}
 	return id
+}
+
+// reportedVersion is the OS version the person told us, when nothing in the
+// browser proved one: used only if it has this OS's form and does not
+// contradict a proven lower bound.
+func reportedVersion(id identity, answer string) ver {
+	v := parseVer(answer)
+	if !v.ok || formatOSVersion(id.os, v) == "" {
+		return ver{}
+	}
+	if id.floor.ok && !v.atLeast(id.floor.major, id.floor.minor) {
+		return ver{}
+	}
+	return v
 }
 
 func (id identity) platform() Platform {
