@@ -60,8 +60,10 @@ lint: ## gofmt, go vet (native and wasm) and staticcheck.
 	bin/staticcheck ./...
 	GOOS=js GOARCH=wasm bin/staticcheck ./app/... ./wasm
 
-static: ## Export the whole site as static files (not built yet).
-	@echo "make static: not built yet (issue: everywhere it is used)"; exit 1
+STATIC_DIR ?= bin/static
+
+static: wasm ## Export the whole site as files into STATIC_DIR (default bin/static); tests run locally there.
+	$(GO) run -trimpath ./server static --out $(STATIC_DIR)
 
 clean: ## Remove build products and test artefacts.
 	rm -rf bin .artifacts $(WASM) $(WASM).br $(WASM).gz web/wasm_exec.js web/wasm_exec.js.br web/wasm_exec.js.gz

@@ -42,6 +42,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runServe(ctx, args, stderr)
 	case "diagnose":
 		return runDiagnose(args, stdin, stdout, stderr)
+	case "static":
+		return runStatic(args, stderr)
 	default:
 		return fmt.Errorf("unknown command %q (want serve or diagnose)", cmd)
 	}

@@ -28,7 +28,8 @@ type assets struct {
 
 // required are the files the page cannot run without. app.wasm and
 // wasm_exec.js are build products: `make wasm` writes them.
-var required = []string{"app.wasm", "wasm_exec.js", "app.css", "icon.svg", "icon-192.png", "icon-512.png"}
+var required = []string{"app.wasm", "wasm_exec.js", "app.css", "icon.svg", "icon-192.png", "icon-512.png",
+	"icon-maskable-192.png", "icon-maskable-512.png", "apple-touch-icon.png"}
 
 // loadAssets reads every file of fsys into memory, pairing name.br and
 // name.gz with name, and hashes them all, with the page's env, into a

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	_ "embed"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -25,10 +26,24 @@ type Options struct {
 	Env map[string]string
 }
 
+// The product's own introduction, for Options left empty.
+const (
+	defaultName        = "Passkey Doctor"
+	defaultDescription = "Finds out why passkey, PIN or security-key sign-in fails on this device and shows how to fix it."
+	defaultThemeColor  = "#1d4ed8"
+)
+
+// serviceWorker is the app-worker.js template: go-app's precache, plus
+// offline navigations and a network-only ceremony API (see the file).
+//
+//go:embed app-worker.js
+var serviceWorker string
+
 // Site serves the page and its assets.
 type Site struct {
-	assets *assets
-	pwa    *app.Handler
+	assets   *assets
+	pwa      *app.Handler
+	manifest []byte
 }
 
 // New loads the assets in fsys (package web's FS) and sets up go-app's
@@ -38,6 +53,7 @@ func New(fsys fs.FS, opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	opts = withDefaults(opts)
 	pwa := &app.Handler{
 		Name:            opts.Name,
 		ShortName:       opts.ShortName,
@@ -53,13 +69,32 @@ func New(fsys fs.FS, opts Options) (*Site, error) {
 			SVG:        a.url("icon.svg"),
 			AppleTouch: a.url("apple-touch-icon.png"),
 		},
-		Styles:                  []string{a.url("app.css")},
+		Styles: []string{a.url("app.css")},
+		// The page's masthead names the icon without a version.
+		CacheableResources:      []string{"/web/icon.svg"},
+		ServiceWorkerTemplate:   serviceWorker,
 		Resources:               resources{wasm: a.url("app.wasm")},
 		Version:                 a.version,
 		Env:                     opts.Env,
 		WasmContentLengthHeader: uncompressedLengthHeader,
 	}
-	return &Site{assets: a, pwa: pwa}, nil
+	return &Site{assets: a, pwa: pwa, manifest: makeManifest(a, opts)}, nil
+}
+
+func withDefaults(o Options) Options {
+	if o.Name == "" {
+		o.Name = defaultName
+	}
+	if o.ShortName == "" {
+		o.ShortName = o.Name
+	}
+	if o.Description == "" {
+		o.Description = defaultDescription
+	}
+	if o.ThemeColor == "" {
+		o.ThemeColor = defaultThemeColor
+	}
+	return o
 }
 
 // Version is the hash of every embedded asset.
@@ -80,16 +115,23 @@ func (s *Site) WasmExec(w http.ResponseWriter, r *http.Request) {
 // own Host header and cache the answer for everyone.
 func (s *Site) Robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	_, _ = fmt.Fprint(w, "User-agent: *\nAllow: /$\nDisallow: /\n")
+	_, _ = fmt.Fprint(w, robots)
 }
 
-// Page serves everything else through go-app: pages, app.js, the service
-// worker and the manifest. HTML pages are rewritten on the way out (see
+// robots lets search engines see the landing page only.
+const robots = "User-agent: *\nAllow: /$\nDisallow: /\n"
+
+// Page serves everything else through go-app: pages, app.js and the service
+// worker; the manifest is ours (see manifest.go). HTML pages are rewritten on the way out (see
 // fixPage).
 func (s *Site) Page(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "Method Not Allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if r.URL.Path == "/manifest.webmanifest" || r.URL.Path == "/manifest.json" {
+		s.serveManifest(w, r)
 		return
 	}
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
