@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/passkey-doctor/passkey-doctor/server/browsertest"
+	"github.com/passkey-doctor/passkey-doctor/server/config"
+)
+
+func TestStaticCommandWritesTheSite(t *testing.T) {
+	dir := t.TempDir()
+	var stderr bytes.Buffer
+	if err := run(t.Context(), []string{"static", "--out", dir}, nil, nil, &stderr); err != nil {
+		t.Fatalf("static: %v\n%s", err, stderr.String())
+	}
+	for _, name := range []string{"index.html", "app.js", "app-worker.js", "manifest.webmanifest", "wasm_exec.js", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/icon-maskable-512.png"} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Errorf("the export lacks %s", name)
+		}
+	}
+	appJS, _ := os.ReadFile(filepath.Join(dir, "app.js"))
+	if !strings.Contains(string(appJS), `PASSKEY_DOCTOR_STATIC`) {
+		t.Error("app.js does not tell the page it is a static export")
+	}
+}
+
+// TestBrowserStaticExportRunsLocalCeremonies serves an export with a plain
+// file server, as any static host would, and runs the platform test.
+func TestBrowserStaticExportRunsLocalCeremonies(t *testing.T) {
+	dir := t.TempDir()
+	if err := exportSite(config.Default(), dir); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.FileServer(http.Dir(dir))}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+
+	tab := browsertest.Start(t)
+	tab.AddAuthenticator(browsertest.PlatformUV)
+	tab.Open("http://localhost:"+portOf(ln)+"/?ref=INC0012345", panelDone)
+	if got := tab.Attr(`[data-fact="uvpaa"]`, "data-value"); got != "yes" {
+		t.Errorf("fact uvpaa = %q, want yes", got)
+	}
+	if got := tab.Attr("#network", "data-network"); got != "static" {
+		t.Errorf("#network data-network = %q, want static", got)
+	}
+	outcome, cause, text := runTest(tab, "platform")
+	if outcome != "ok" {
+		t.Fatalf("platform test on a static host: outcome %q cause %q; page says:\n%s", outcome, cause, text)
+	}
+	if !strings.Contains(text, "no server verified the signature") {
+		t.Errorf("the result does not say it was checked locally:\n%s", text)
+	}
+}
