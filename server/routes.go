@@ -11,16 +11,20 @@ import (
 	"github.com/passkey-doctor/passkey-doctor/server/site"
 )
 
-// routes registers every HTTP route of the server, in one place.
-func routes(s *site.Site, a *api.API, m *metrics.Metrics, cfg config.Config) http.Handler {
+// routes registers every HTTP route of the server, in one place, and
+// chains the guards around them (outermost first): headers, panic
+// recovery, the per-client rate limit on /api/; the ceremony finishes share
+// a cap on verifications in flight.
+func routes(s *site.Site, a *api.API, m *metrics.Metrics, cfg config.Config, g *guards) http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", healthz)
+	mux.HandleFunc("GET /healthz", g.health.ready)
+	mux.HandleFunc("GET /livez", g.health.live)
 	mux.Handle("GET /metrics", m.Handler())
 	for path, h := range map[string]http.Handler{
 		ceremony.PathRegisterBegin:  a.RegisterBegin(),
-		ceremony.PathRegisterFinish: a.RegisterFinish(),
+		ceremony.PathRegisterFinish: g.inFlight.Wrap(a.RegisterFinish()),
 		ceremony.PathLoginBegin:     a.LoginBegin(),
-		ceremony.PathLoginFinish:    a.LoginFinish(),
+		ceremony.PathLoginFinish:    g.inFlight.Wrap(a.LoginFinish()),
 		api.PathDiagnosis:           a.Diagnosis(),
 	} {
 		mux.Handle("POST "+path, h)
@@ -36,5 +40,8 @@ func routes(s *site.Site, a *api.API, m *metrics.Metrics, cfg config.Config) htt
 	mux.HandleFunc("GET /ads.txt", http.NotFound)
 	// "/" rather than "GET /": the API's catch-all "/api/" takes every method.
 	mux.HandleFunc("/", s.Page)
-	return guard.Headers(cfg.Embedding.AllowedOrigins, mux)
+	var h http.Handler = mux
+	h = g.limit.Wrap(guard.APIPrefix, h)
+	h = guard.Recover(g.log, h)
+	return guard.Headers(cfg.Embedding.AllowedOrigins, h)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"github.com/passkey-doctor/passkey-doctor/app/ui"
 	"github.com/passkey-doctor/passkey-doctor/server/api"
 	"github.com/passkey-doctor/passkey-doctor/server/config"
+	"github.com/passkey-doctor/passkey-doctor/server/guard"
 	"github.com/passkey-doctor/passkey-doctor/server/metrics"
 	"github.com/passkey-doctor/passkey-doctor/server/site"
 	"github.com/passkey-doctor/passkey-doctor/web"
@@ -31,6 +33,9 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	configPath := fs.String("config", os.Getenv("PASSKEY_DOCTOR_CONFIG"), "YAML configuration file (env PASSKEY_DOCTOR_CONFIG; default: the embedded defaults)")
 	addr := fs.String("addr", "", "listen address (env PASSKEY_DOCTOR_ADDR; default :8080)")
+	tlsCert := fs.String("tls-cert", "", "PEM certificate (chain) file; with --tls-key serves HTTPS (config server.tlsCert)")
+	tlsKey := fs.String("tls-key", "", "PEM private key file for --tls-cert (config server.tlsKey)")
+	drainDelay := fs.Duration("drain-delay", 0, "on SIGTERM, answer /healthz 503 for this long before closing the listener (e.g. 5s behind a load balancer)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -41,12 +46,16 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if *addr != "" {
 		cfg.Server.Addr = *addr
 	}
+	if *tlsCert != "" || *tlsKey != "" {
+		cfg.Server.TLSCert, cfg.Server.TLSKey = *tlsCert, *tlsKey
+	}
 	if err := cfg.Validate(); err != nil {
 		return fmt.Errorf("invalid configuration:\n%w", err)
 	}
 	log := newLogger(cfg.Server.LogFormat, stderr)
 
-	handler, err := newHandler(cfg, log)
+	hz := &health{}
+	handler, err := buildHandler(cfg, handlerDeps{log: log, health: hz})
 	if err != nil {
 		return err
 	}
@@ -55,8 +64,24 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 		return fmt.Errorf("listen: %w", err)
 	}
 	srv := newHTTPServer(handler, log)
-	log.Info("serving", "addr", ln.Addr().String())
-	return serveUntilDone(ctx, srv, ln, log)
+	if cfg.Server.TLSCert != "" {
+		if srv.TLSConfig, err = tlsConfig(cfg.Server.TLSCert, cfg.Server.TLSKey); err != nil {
+			return err
+		}
+	}
+	log.Info("serving", "addr", ln.Addr().String(), "tls", srv.TLSConfig != nil)
+	return serveAndDrain(ctx, srv, ln, log, drain{health: hz, delay: *drainDelay})
+}
+
+// tlsConfig loads the certificate and key once, at start, so a bad file
+// stops the server instead of failing every handshake. TLS 1.2 is the
+// floor every browser that has WebAuthn supports.
+func tlsConfig(certFile, keyFile string) (*tls.Config, error) {
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		return nil, fmt.Errorf("load TLS certificate: %w", err)
+	}
+	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, nil
 }
 
 // newHTTPServer bounds how long a client may take and how much header it
@@ -70,20 +95,47 @@ func newHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
 		WriteTimeout:      5 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    32 << 10,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		ErrorLog:          guard.ErrorLog(log),
 	}
 }
 
 // serveUntilDone serves until ctx ends, then drains in-flight requests.
 func serveUntilDone(ctx context.Context, srv *http.Server, ln net.Listener, log *slog.Logger) error {
+	return serveAndDrain(ctx, srv, ln, log, drain{})
+}
+
+// drain is what happens between SIGTERM and closing the listener.
+type drain struct {
+	// health turns /healthz to 503 "draining" first; nil skips it.
+	health *health
+	// delay keeps serving new requests, with readiness off, so a load
+	// balancer notices before connections are refused.
+	delay time.Duration
+}
+
+// serveAndDrain serves (HTTPS when srv.TLSConfig is set) until ctx ends,
+// then turns readiness off, waits d.delay and drains in-flight requests.
+func serveAndDrain(ctx context.Context, srv *http.Server, ln net.Listener, log *slog.Logger, d drain) error {
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() {
+		if srv.TLSConfig != nil {
+			errc <- srv.ServeTLS(ln, "", "")
+			return
+		}
+		errc <- srv.Serve(ln)
+	}()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	log.Info("shutting down")
+	log.Info("shutting down", "drainDelay", d.delay.String())
+	if d.health != nil {
+		d.health.drain()
+	}
+	if d.delay > 0 {
+		time.Sleep(d.delay)
+	}
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
@@ -107,6 +159,21 @@ func newLogger(format string, w io.Writer) *slog.Logger {
 // newHandler builds the whole server from its configuration: page, assets,
 // API and routes.
 func newHandler(cfg config.Config, log *slog.Logger) (http.Handler, error) {
+	return buildHandler(cfg, handlerDeps{log: log})
+}
+
+// handlerDeps are what buildHandler uses besides the configuration.
+type handlerDeps struct {
+	log *slog.Logger
+	// now is the clock of the tokens and the rate limiter; nil: time.Now.
+	now func() time.Time
+	// health is the readiness state serveAndDrain turns off; nil: a fresh one.
+	health *health
+}
+
+// buildHandler is newHandler with its dependencies spelled out.
+func buildHandler(cfg config.Config, d handlerDeps) (http.Handler, error) {
+	log := d.log
 	page := pageConfig(cfg)
 	ui.Routes(page)
 	s, err := site.New(web.FS, site.Options{
@@ -127,11 +194,15 @@ func newHandler(cfg config.Config, log *slog.Logger) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, err := api.New(ac, api.Deps{Logger: log, Observer: m})
+	a, err := api.New(ac, api.Deps{Logger: log, Observer: m, Now: d.now})
 	if err != nil {
 		return nil, err
 	}
-	return routes(s, a, m, cfg), nil
+	g, err := newGuards(cfg, log, d.health, d.now)
+	if err != nil {
+		return nil, err
+	}
+	return routes(s, a, m, cfg, g), nil
 }
 
 // pageConfig is the public part of cfg that the page tailors itself by.
