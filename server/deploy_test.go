@@ -119,7 +119,7 @@ func TestDeploymentIsWhatTheREADMEPromises(t *testing.T) {
 	}{
 		{"three replicas", d.Spec.Replicas == 3},
 		{"readiness probe on /healthz", c.ReadinessProbe != nil && c.ReadinessProbe.HTTPGet.Path == "/healthz"},
-		{"liveness probe on /healthz", c.LivenessProbe != nil && c.LivenessProbe.HTTPGet.Path == "/healthz"},
+		{"liveness probe on /livez (200 while draining)", c.LivenessProbe != nil && c.LivenessProbe.HTTPGet.Path == "/livez"},
 		{"port 8080 named http", len(c.Ports) == 1 && c.Ports[0].ContainerPort == 8080 && c.Ports[0].Name == "http"},
 		{"sealing keys from the Secret", env["PASSKEY_DOCTOR_SEALING_KEYS"] == "secret:passkey-doctor-sealing/PASSKEY_DOCTOR_SEALING_KEYS"},
 		{"config file from the mounted ConfigMap", configDir != "" && env["PASSKEY_DOCTOR_CONFIG"] == configDir+"/config.yaml" &&
