@@ -127,7 +127,9 @@ func TestSIGTERMTurnsReadinessOffFirstAndLetsCeremoniesInFlightFinish(t *testing
 	base := "http://" + ln.Addr().String()
 	srv := newHTTPServer(g, discardLogger())
 	done := make(chan error, 1)
-	go func() { done <- serveAndDrain(ctx, srv, ln, discardLogger(), drain{health: r.hz, delay: 500 * time.Millisecond}) }()
+	go func() {
+		done <- serveAndDrain(ctx, srv, ln, discardLogger(), drain{health: r.hz, delay: 500 * time.Millisecond})
+	}()
 
 	if got := probeURL(t, base+"/healthz"); got != "200 ok" {
 		t.Fatalf("before SIGTERM /healthz = %q", got)
