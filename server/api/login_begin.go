@@ -25,7 +25,7 @@ func (a *API) loginBegin(w http.ResponseWriter, r *http.Request) error {
 	}
 	noteKind(r.Context(), req.Kind)
 	if !req.Kind.Valid() {
-		return errBadRequest(fmt.Errorf("login begin: kind %q", req.Kind))
+		return errBadRequest(errors.New("login begin: unknown kind")) // the kind is the client's text: never logged
 	}
 	if !req.Discoverable && len(req.Credentials) == 0 {
 		return errBadRequest(errors.New("login begin: allowCredentials needs at least one credential token"))

@@ -35,7 +35,7 @@ func (a *API) registerBegin(w http.ResponseWriter, r *http.Request) error {
 	}
 	noteKind(r.Context(), req.Kind)
 	if !req.Kind.CanRegister() {
-		return errBadRequest(fmt.Errorf("register begin: kind %q cannot register", req.Kind))
+		return errBadRequest(fmt.Errorf("register begin: kind %s cannot register", loggableKind(req.Kind)))
 	}
 	rp, err := a.relyingParty(r)
 	if err != nil {
