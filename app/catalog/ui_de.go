@@ -52,6 +52,7 @@ var uiDE = map[string]string{
 	"ui.test.prompt":                      "Folgen Sie den Anweisungen Ihres Browsers: Bestätigen Sie mit PIN, Fingerabdruck, Gesicht oder Sicherheitsschlüssel.",
 	"ui.test.ok":                          "Es funktioniert.",
 	"ui.test.failed":                      "Das hat nicht funktioniert.",
+	"ui.test.localOnly":                   "Nur in diesem Browser geprüft; kein Server hat die Signatur überprüft. Wiederholen Sie den Test, wenn Sie online sind, um vollständig zu prüfen.",
 	"ui.test.browserSaid":                 "Was der Browser gemeldet hat",
 	"ui.detail.uv":                        "PIN, Fingerabdruck oder Gesicht geprüft",
 	"ui.detail.kind":                      "Art des Passkeys",

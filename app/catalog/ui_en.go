@@ -52,6 +52,7 @@ var uiEN = map[string]string{
 	"ui.test.prompt":                      "Follow what your browser asks: confirm with your PIN, fingerprint, face or security key.",
 	"ui.test.ok":                          "It works.",
 	"ui.test.failed":                      "This did not work.",
+	"ui.test.localOnly":                   "Checked in this browser only; no server verified the signature. Run the test again when you are online for a full check.",
 	"ui.test.browserSaid":                 "What the browser said",
 	"ui.detail.uv":                        "PIN, fingerprint or face checked",
 	"ui.detail.kind":                      "Kind of passkey",

@@ -52,6 +52,7 @@ var uiES = map[string]string{
 	"ui.test.prompt":                      "Siga lo que le pida su navegador: confirme con su PIN, huella, cara o llave de seguridad.",
 	"ui.test.ok":                          "Funciona.",
 	"ui.test.failed":                      "Esto no ha funcionado.",
+	"ui.test.localOnly":                   "Comprobado solo en este navegador; ningún servidor verificó la firma. Repita la prueba cuando tenga conexión para una comprobación completa.",
 	"ui.test.browserSaid":                 "Lo que dijo el navegador",
 	"ui.detail.uv":                        "PIN, huella o cara comprobados",
 	"ui.detail.kind":                      "Tipo de llave de acceso",

@@ -52,6 +52,7 @@ var uiFR = map[string]string{
 	"ui.test.prompt":                      "Suivez ce que demande votre navigateur : confirmez avec votre code PIN, votre empreinte, votre visage ou votre clé de sécurité.",
 	"ui.test.ok":                          "Ça fonctionne.",
 	"ui.test.failed":                      "Cela n'a pas fonctionné.",
+	"ui.test.localOnly":                   "Vérifié dans ce navigateur uniquement ; aucun serveur n'a vérifié la signature. Refaites le test une fois en ligne pour une vérification complète.",
 	"ui.test.browserSaid":                 "Ce que le navigateur a répondu",
 	"ui.detail.uv":                        "Code PIN, empreinte ou visage vérifié",
 	"ui.detail.kind":                      "Type de clé d'accès",

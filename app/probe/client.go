@@ -94,3 +94,16 @@ func (c Client) post(ctx context.Context, path string, in, out any) error {
 	}
 	return nil
 }
+
+// SubmitReport sends a report code to the server, which forwards it to the
+// helpdesk.
+func (c Client) SubmitReport(ctx context.Context, code string) error {
+	var resp ceremony.ReportSubmitResponse
+	if err := c.post(ctx, ceremony.PathReport, ceremony.ReportSubmitRequest{Code: code}, &resp); err != nil {
+		return err
+	}
+	if !resp.Forwarded {
+		return errors.New("the server did not forward the report")
+	}
+	return nil
+}

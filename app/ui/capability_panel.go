@@ -16,17 +16,19 @@ type capabilityPanel struct {
 
 	Status status
 	Facts  diag.Facts
+	Lang   string
 }
 
 func newCapabilityPanel() *capabilityPanel { return &capabilityPanel{} }
 
-// WithSnapshot sets the panel's inputs.
-func (p *capabilityPanel) WithFacts(s status, f diag.Facts) *capabilityPanel {
-	p.Status, p.Facts = s, f
+// WithFacts sets the panel's inputs.
+func (p *capabilityPanel) WithFacts(s status, f diag.Facts, lang string) *capabilityPanel {
+	p.Status, p.Facts, p.Lang = s, f, lang
 	return p
 }
 
-// fact is one row of the panel.
+// fact is one row of the panel; label is a catalogue id or, for client
+// capabilities, the browser's own key.
 type fact struct {
 	name  string
 	label string
@@ -39,60 +41,59 @@ func facts(w *diag.Probe) []fact {
 		w = &diag.Probe{}
 	}
 	return []fact{
-		{"webauthn", "This browser supports passkeys (WebAuthn)", w.Available},
-		{"secureContext", "The connection is secure", w.SecureContext},
-		{"uvpaa", "A built-in PIN, fingerprint, face or screen lock can be used (Windows Hello, Touch ID, Face ID, Android screen lock)", w.UVPAA},
-		{"conditionalMediation", "Passkeys can be offered right in the sign-in form", w.ConditionalMediation},
-		{"framed", "This page is shown inside another page", w.Framed},
-		{"publickeyCredentialsGet", "Signing in with a passkey is allowed here", w.PublicKeyCredentialsGet},
-		{"publickeyCredentialsCreate", "Creating a passkey is allowed here", w.PublicKeyCredentialsCreate},
+		{"webauthn", "ui.fact.webauthn", w.Available},
+		{"secureContext", "ui.fact.secureContext", w.SecureContext},
+		{"uvpaa", "ui.fact.uvpaa", w.UVPAA},
+		{"conditionalMediation", "ui.fact.conditionalMediation", w.ConditionalMediation},
+		{"framed", "ui.fact.framed", w.Framed},
+		{"publickeyCredentialsGet", "ui.fact.publickeyCredentialsGet", w.PublicKeyCredentialsGet},
+		{"publickeyCredentialsCreate", "ui.fact.publickeyCredentialsCreate", w.PublicKeyCredentialsCreate},
 	}
 }
 
 // capabilityFacts lists every client capability the browser reported, by
-// name. They are technical, so the panel folds them away.
-func capabilityFacts(caps map[string]bool) []fact {
-	keys := make([]string, 0, len(caps))
-	for k := range caps {
+// its own name. They are technical, so the panel folds them away.
+func capabilityFacts(w *diag.Probe) []fact {
+	if w == nil {
+		return nil
+	}
+	keys := make([]string, 0, len(w.Capabilities))
+	for k := range w.Capabilities {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	rows := make([]fact, 0, len(keys))
 	for _, k := range keys {
-		rows = append(rows, fact{"capability:" + k, k, triOf(caps[k])})
+		v := diag.No
+		if w.Capabilities[k] {
+			v = diag.Yes
+		}
+		rows = append(rows, fact{"capability:" + k, k, v})
 	}
 	return rows
 }
 
-var valueText = map[diag.Tri]string{diag.Yes: "Yes", diag.No: "No", diag.Unknown: "Unknown"}
-
-func triOf(b bool) diag.Tri {
-	if b {
-		return diag.Yes
-	}
-	return diag.No
-}
-
 func (p *capabilityPanel) Render() app.UI {
+	caps := capabilityFacts(p.Facts.WebAuthn)
 	return app.Section().
 		ID("capabilities").
 		Class("card").
 		DataSet("state", string(p.Status)).
 		Aria("labelledby", "capabilities-title").
 		Body(
-			app.H2().ID("capabilities-title").Text("What this device and browser support"),
+			app.H2().ID("capabilities-title").Text(tr(p.Lang, "ui.caps.title")),
 			app.If(p.Status != done,
-				app.P().Class("status").Aria("live", "polite").Text("Checking this device…"),
+				app.P().Class("status").Text(tr(p.Lang, "ui.verdict.checking")),
 			).Else(
-				factList(facts(p.Facts.WebAuthn)),
-				app.If(p.Facts.WebAuthn != nil && p.Facts.WebAuthn.Capabilities != nil,
+				p.factList(facts(p.Facts.WebAuthn), true),
+				app.If(len(caps) > 0,
 					app.Details().Class("details").Body(
-						app.Summary().Text("What the browser reports about itself"),
-						factList(capabilityFacts(capabilities(p.Facts.WebAuthn))),
+						app.Summary().Text(tr(p.Lang, "ui.caps.more")),
+						p.factList(caps, false),
 					),
 				),
 				app.Details().Class("details").Body(
-					app.Summary().Text("Technical details"),
+					app.Summary().Text(tr(p.Lang, "ui.caps.raw")),
 					app.Pre().ID("probe-json").Class("raw").Text(indentJSON(p.Facts)),
 				),
 			),
@@ -100,17 +101,22 @@ func (p *capabilityPanel) Render() app.UI {
 }
 
 // factList renders rows with data-fact / data-value for tests and embedders.
-func factList(rows []fact) app.UI {
+func (p *capabilityPanel) factList(rows []fact, translate bool) app.UI {
 	return app.Ul().Class("facts").Body(
 		app.Range(rows).Slice(func(i int) app.UI {
 			f := rows[i]
+			label := f.label
+			if translate {
+				label = tr(p.Lang, f.label)
+			}
+			v := triValue(f.value)
 			return app.Li().
 				Class("fact").
 				DataSet("fact", f.name).
-				DataSet("value", string(f.value)).
+				DataSet("value", v).
 				Body(
-					app.Span().Class("fact-name").Text(f.label),
-					app.Span().Class("fact-value").Text(valueText[f.value]),
+					app.Span().Class("fact-name").Text(label),
+					app.Span().Class("fact-value").Text(tr(p.Lang, "ui.value."+v)),
 				)
 		}),
 	)
@@ -124,9 +130,10 @@ func indentJSON(v any) string {
 	return string(b)
 }
 
-func capabilities(w *diag.Probe) map[string]bool {
-	if w == nil {
-		return nil
+// triValue is yes, no or unknown; the zero Tri is unknown.
+func triValue(t diag.Tri) string {
+	if t == diag.Yes || t == diag.No {
+		return string(t)
 	}
-	return w.Capabilities
+	return string(diag.Unknown)
 }

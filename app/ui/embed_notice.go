@@ -157,10 +157,5 @@ func (n *embedNotice) renderFromWindow() app.UI {
 
 // testTitle names a test as its card does.
 func testTitle(kind string) string {
-	for _, k := range testKinds {
-		if string(k.kind) == kind {
-			return k.title
-		}
-	}
-	return kind
+	return tr("en", "ui.test."+kind+".title")
 }

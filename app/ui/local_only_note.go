@@ -9,10 +9,9 @@ import (
 // localOnlyNote says plainly when a test that worked was checked by the
 // page alone (offline, or a static host): the flags, the user verification
 // and the credential id are real, but no server verified the signature.
-func localOnlyNote(id string, r *ceremony.FinishResponse) app.UI {
+func localOnlyNote(lang, id string, r *ceremony.FinishResponse) app.UI {
 	if r == nil || !r.LocalOnly {
 		return app.Text("")
 	}
-	return app.P().ID(id + "-test-local-only").Class("warning").
-		Text("Checked in this browser only; no server verified the signature. Run the test again when you are online for a full check.")
+	return app.P().ID(id + "-test-local-only").Class("warning").Text(tr(lang, "ui.test.localOnly"))
 }

@@ -1,24 +1,22 @@
 package ui
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"github.com/passkey-doctor/passkey-doctor/app/catalog"
 	"github.com/passkey-doctor/passkey-doctor/app/ceremony"
 	"github.com/passkey-doctor/passkey-doctor/app/probe"
 )
 
 // testCard is one live test: a button a person clicks and the verdict.
-// Its ids are an interface: run-<kind>-test and <kind>-test-result.
+// Its ids are an interface: run-<kind>-test and <kind>-test-result, the
+// result carrying data-state, data-outcome and data-cause.
 type testCard struct {
 	app.Compo
 
 	TestKind ceremony.Kind
-	Title    string
-	Intro    string
 	// OnDone receives every finished test, for the diagnosis.
 	OnDone func(app.Context, probe.Outcome)
 	// Advice is the engine's reading of the latest run.
@@ -34,9 +32,9 @@ type testCard struct {
 
 func newTestCard() *testCard { return &testCard{status: idle} }
 
-// WithKind sets the card's inputs.
-func (c *testCard) WithKind(kind ceremony.Kind, title, intro string, onDone func(app.Context, probe.Outcome)) *testCard {
-	c.TestKind, c.Title, c.Intro, c.OnDone = kind, title, intro, onDone
+// WithKind sets the card's test and where its outcomes go.
+func (c *testCard) WithKind(kind ceremony.Kind, onDone func(app.Context, probe.Outcome)) *testCard {
+	c.TestKind, c.OnDone = kind, onDone
 	return c
 }
 
@@ -86,15 +84,15 @@ func (c *testCard) Render() app.UI {
 			result = result.DataSet("cause", c.Advice.Cause)
 		}
 	}
-	return app.Section().Class("card", "test-card").Aria("labelledby", id+"-test-title").Body(
-		app.H3().ID(id+"-test-title").Text(c.Title),
-		app.P().Text(c.Intro),
+	return app.Section().Class("card", "test-card").ID(id+"-test").Aria("labelledby", id+"-test-title").Body(
+		app.H3().ID(id+"-test-title").Text(tr(c.Lang, "ui.test."+id+".title")),
+		app.P().Text(tr(c.Lang, "ui.test."+id+".intro")),
 		app.Button().
 			ID("run-"+id+"-test").
 			Class("button").
 			Disabled(c.status == running).
 			OnClick(c.onRun).
-			Text(buttonText(c.status)),
+			Text(tr(c.Lang, buttonText(c.status))),
 		result.Body(c.renderResult()),
 	)
 }
@@ -102,17 +100,17 @@ func (c *testCard) Render() app.UI {
 func buttonText(s status) string {
 	switch s {
 	case running:
-		return "Testing…"
+		return "ui.test.running"
 	case done:
-		return "Test again"
+		return "ui.test.again"
 	}
-	return "Start the test"
+	return "ui.test.start"
 }
 
 func (c *testCard) renderResult() app.UI {
 	switch {
 	case c.status == running:
-		return app.P().Class("status").Text("Follow what your browser asks: confirm with your PIN, fingerprint, face or security key.")
+		return app.P().Class("status").Text(tr(c.Lang, "ui.test.prompt"))
 	case c.status != done:
 		return app.Text("")
 	case c.outcome.OK():
@@ -120,60 +118,42 @@ func (c *testCard) renderResult() app.UI {
 	}
 	f := c.outcome.Facts
 	return app.Div().Body(
-		app.P().Class("verdict", "verdict-failed").Text("This did not work."),
+		app.P().Class("verdict", "verdict-failed").Text(tr(c.Lang, "ui.test.failed")),
 		app.If(c.Advice.Cause != "",
-			app.P().Class("cause").Text(catalog.Text(c.Lang, "cause."+c.Advice.Cause, nil)),
+			app.P().Class("cause").Text(tr(c.Lang, "cause."+c.Advice.Cause)),
 		),
-		c.renderAdvice(),
+		renderAdvice(c.Lang, c.Advice),
 		app.If(f.ErrorName != "" || f.ErrorMessage != "",
 			app.Details().Class("details").Body(
-				app.Summary().Text("What the browser said"),
+				app.Summary().Text(tr(c.Lang, "ui.test.browserSaid")),
 				app.P().Class("raw").Text(strings.TrimPrefix(f.ErrorName+": "+f.ErrorMessage, ": ")),
 			),
 		),
 	)
 }
 
-// renderAdvice lists what the engine found about this test and the steps
-// that follow, numbered.
-func (c *testCard) renderAdvice() app.UI {
-	a := c.Advice
-	return app.Div().Class("advice").Body(
-		app.Range(a.Findings).Slice(func(i int) app.UI {
-			f := a.Findings[i]
-			return app.P().Class("finding", "finding-"+string(f.Severity)).DataSet("finding", string(f.Code)).
-				Text(catalog.Text(c.Lang, "finding."+string(f.Code), f.Params))
-		}),
-		app.If(len(a.Steps) > 0,
-			app.Ol().Class("steps").Body(
-				app.Range(a.Steps).Slice(func(i int) app.UI {
-					s := a.Steps[i]
-					return app.Li().DataSet("step", string(s.Code)).Text(catalog.Text(c.Lang, "step."+string(s.Code), s.Params))
-				}),
-			),
-		),
-	)
-}
+// detail is one row of a worked test's details.
+type detail struct{ label, value string }
 
 func (c *testCard) renderWorked() app.UI {
 	r := c.outcome.SignedIn
-	rows := []struct{ label, value string }{
-		{"PIN, fingerprint or face checked", yesNo(r.UserVerified)},
-		{"Kind of passkey", passkeyKind(r)},
+	rows := []detail{
+		{tr(c.Lang, "ui.detail.uv"), tr(c.Lang, "ui.value."+yesNo(r.UserVerified))},
+		{tr(c.Lang, "ui.detail.kind"), tr(c.Lang, passkeyKind(r))},
 	}
 	if name := authenticatorName(c.outcome); name != "" {
-		rows = append(rows, struct{ label, value string }{"Made by", name})
+		rows = append(rows, detail{tr(c.Lang, "ui.detail.maker"), name})
 	}
 	if reg := c.outcome.Registered; reg != nil && len(reg.Transports) > 0 {
-		rows = append(rows, struct{ label, value string }{"Connected by", strings.Join(reg.Transports, ", ")})
+		rows = append(rows, detail{tr(c.Lang, "ui.detail.transport"), strings.Join(reg.Transports, ", ")})
 	}
 	if e := c.outcome.Facts.ElapsedMs; e != nil {
-		rows = append(rows, struct{ label, value string }{"Time to confirm", fmt.Sprintf("%.1f s", *e/1000)})
+		rows = append(rows, detail{tr(c.Lang, "ui.detail.time"), tr(c.Lang, "ui.detail.seconds", "n", strconv.FormatFloat(*e/1000, 'f', 1, 64))})
 	}
 	return app.Div().Body(
-		app.P().Class("verdict", "verdict-ok").Text("It works."),
-		localOnlyNote(string(c.TestKind), r),
-		c.renderAdvice(),
+		app.P().Class("verdict", "verdict-ok").Text(tr(c.Lang, "ui.test.ok")),
+		localOnlyNote(c.Lang, string(c.TestKind), r),
+		renderAdvice(c.Lang, c.Advice),
 		app.Dl().Class("test-details").Body(
 			app.Range(rows).Slice(func(i int) app.UI {
 				return app.Div().Body(app.Dt().Text(rows[i].label), app.Dd().Text(rows[i].value))
@@ -184,20 +164,20 @@ func (c *testCard) renderWorked() app.UI {
 
 func yesNo(b bool) string {
 	if b {
-		return "Yes"
+		return "yes"
 	}
-	return "No"
+	return "no"
 }
 
 // passkeyKind reads the backup flags: BE says the passkey can sync.
 func passkeyKind(r *ceremony.FinishResponse) string {
 	switch {
 	case r.BackedUp:
-		return "Synced passkey (backed up)"
+		return "ui.detail.synced"
 	case r.BackupEligible:
-		return "Synced passkey (not backed up yet)"
+		return "ui.detail.syncable"
 	}
-	return "Only on this device or key"
+	return "ui.detail.deviceBound"
 }
 
 func authenticatorName(o probe.Outcome) string {

@@ -53,9 +53,15 @@ func newTester() probe.Tester {
 	origin := u.Scheme + "://" + u.Host
 	return probe.Tester{
 		API: probe.Fallback{
-			Server: probe.Client{Base: origin},
+			Server: serverClient(),
 			Local:  probe.LocalAPI{Origin: origin, RPID: u.Hostname()},
 		},
 		Authenticator: probe.Browser{},
 	}
+}
+
+// serverClient calls the API of the server the page came from.
+func serverClient() probe.Client {
+	u := app.Window().URL()
+	return probe.Client{Base: u.Scheme + "://" + u.Host}
 }
