@@ -7,6 +7,10 @@ WASM     := web/app.wasm
 ADDR     ?= :8080
 FUZZTIME ?= 60s
 
+# axe-core runs the accessibility checks in the browser tests.
+AXE_VERSION := 4.14.1
+AXE      := bin/axe/node_modules/axe-core/axe.min.js
+
 # Everything app.wasm is built from.
 WASM_SRC := $(shell find app wasm -name '*.go') go.mod go.sum
 
@@ -36,11 +40,14 @@ web/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
 web/wasm_exec.js.br: web/wasm_exec.js
 	$(GO) run ./server/cmd/precompress web/wasm_exec.js
 
-test: wasm ## Run every test, browser tests in headless Chromium included.
-	$(GO) test -count=1 ./...
+test: wasm $(AXE) ## Run every test, browser tests in headless Chromium included.
+	AXE_JS=$(CURDIR)/$(AXE) $(GO) test -count=1 ./...
 
-e2e: wasm ## Run only the browser tests.
-	$(GO) test -count=1 -run 'Browser' ./server/...
+e2e: wasm $(AXE) ## Run only the browser tests.
+	AXE_JS=$(CURDIR)/$(AXE) $(GO) test -count=1 -run 'Browser' ./server/...
+
+$(AXE):
+	npm install --no-audit --no-fund --prefix bin/axe axe-core@$(AXE_VERSION)
 
 bench: wasm ## Print size and speed figures.
 	$(GO) test -run '^$$' -bench . -benchmem ./...
