@@ -92,7 +92,10 @@ func framing(win js.Value) (framed, crossOrigin diag.Tri) {
 				crossOrigin = diag.Yes
 			}
 		}()
-		_ = win.Get("top").Get("location").Get("href").String()
+		// Through Reflect.get, not Value.Get: only Call turns the
+		// SecurityError into a recoverable panic; a throwing Get aborts
+		// the whole wasm program.
+		_ = js.Global().Get("Reflect").Call("get", win.Get("top").Get("location"), "href").String()
 	}()
 	return diag.Yes, crossOrigin
 }
