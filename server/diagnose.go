@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/passkey-doctor/passkey-doctor/app/catalog"
 	"github.com/passkey-doctor/passkey-doctor/app/diag"
+	"github.com/passkey-doctor/passkey-doctor/app/report"
 )
 
 // maxLine caps one Facts line; a captured facts document is a few KB.
@@ -29,9 +29,10 @@ func runDiagnose(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	fs.SetOutput(stderr)
 	format := fs.String("format", "json", "output format: json (JSON Lines) or text (summary for a helpdesk agent)")
 	lang := fs.String("lang", catalog.Default, "language of --format text: "+strings.Join(catalog.Languages, ", "))
-	report := fs.String("report", "", "diagnose the report with this code (not supported yet)")
+	code := fs.String("report", "", "diagnose the helpdesk report with this code (PD1-…; - reads the code from stdin)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: passkey-doctor diagnose [--format json|text] [--lang en] < facts.jsonl")
+		fmt.Fprintln(stderr, "       passkey-doctor diagnose --report CODE [--format json|text] [--lang en]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -40,14 +41,15 @@ func runDiagnose(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	if fs.NArg() > 0 {
 		return fmt.Errorf("diagnose: unexpected argument %q", fs.Arg(0))
 	}
-	if *report != "" {
-		return errors.New("diagnose: --report is not supported yet; pipe the report's facts on stdin instead")
-	}
 	if *format != "json" && *format != "text" {
 		return fmt.Errorf("diagnose: --format %q: want json or text", *format)
 	}
 	if !catalog.Supported(*lang) {
 		return fmt.Errorf("diagnose: --lang %q: want one of %s", *lang, strings.Join(catalog.Languages, ", "))
+	}
+
+	if *code != "" {
+		return diagnoseReport(*code, *format, *lang, stdin, stdout)
 	}
 
 	out := bufio.NewWriter(stdout)
@@ -89,6 +91,38 @@ func runDiagnose(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	}
 	if bad > 0 {
 		return fmt.Errorf("diagnose: %d of %d lines were malformed (see above)", bad, n)
+	}
+	return nil
+}
+
+// diagnoseReport decodes a helpdesk report code and writes the diagnosis
+// the person saw: the Diagnosis JSON (one line, as for facts on stdin) or,
+// with --format text, the whole text report: environment, tests with their
+// exact errors, answers, steps tried, findings and steps. A code of "-" is
+// read from stdin, where line breaks from an e-mail do no harm.
+func diagnoseReport(code, format, lang string, stdin io.Reader, stdout io.Writer) error {
+	if code == "-" {
+		b, err := io.ReadAll(io.LimitReader(stdin, report.MaxInputLen+1))
+		if err != nil {
+			return fmt.Errorf("diagnose: read the report code: %w", err)
+		}
+		code = string(b)
+	}
+	r, err := report.Decode(code)
+	if err != nil {
+		return fmt.Errorf("diagnose: --report: %w", err)
+	}
+	d := diag.Diagnose(r.Facts)
+	if format == "text" {
+		_, err = io.WriteString(stdout, report.Text(r, d, lang))
+	} else {
+		var b []byte
+		if b, err = json.Marshal(d); err == nil {
+			_, err = stdout.Write(append(b, '\n'))
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("diagnose: write: %w", err)
 	}
 	return nil
 }

@@ -3,10 +3,16 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/passkey-doctor/passkey-doctor/app/diag"
+	"github.com/passkey-doctor/passkey-doctor/app/report"
 )
 
 const (
@@ -98,7 +104,9 @@ func TestDiagnoseFlagErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"report is not supported yet", []string{"--report", "ABC123"}, "not supported yet"},
+		{"a code that is not a report is refused", []string{"--report", "ABC123"}, "not a Passkey Doctor report code"},
+		{"a damaged report code is refused", []string{"--report", "PD1-eJzLSM3JyQcABiwCFQ"}, "report code damaged"},
+		{"a report code from stdin must be there", []string{"--report", "-"}, "the code is empty"},
 		{"an unknown format is refused", []string{"--format", "yaml"}, "want json or text"},
 		{"an unknown language is refused", []string{"--lang", "pt"}, "--lang"},
 		{"a stray argument is refused", []string{"extra"}, "unexpected argument"},
@@ -110,6 +118,61 @@ func TestDiagnoseFlagErrors(t *testing.T) {
 			err := runDiagnose(tt.args, strings.NewReader(""), &stdout, &stderr)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("runDiagnose(%v) = %v, want an error containing %q", tt.args, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestDiagnoseReport(t *testing.T) {
+	in, err := os.ReadFile(filepath.Join("..", "testdata", "facts", "windows-orphaned-passkey.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts, err := diag.Parse(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := report.New(time.Date(2026, 3, 2, 9, 41, 0, 0, time.UTC), "INC0012345", "de", facts,
+		[]report.Attempt{{Step: diag.StepTryOtherMethod, Result: report.Worked}})
+	code, err := report.Encode(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := json.Marshal(diag.Diagnose(facts))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrapped := code[:40] + "\r\n" + code[40:] + "\n"
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string
+		want  []string
+	}{
+		{"json is the diagnosis the person saw", []string{"--report", code}, "", []string{string(want) + "\n"}},
+		{"the code can come on stdin, wrapped by an e-mail", []string{"--report", "-"}, wrapped, []string{string(want) + "\n"}},
+		{"text is the whole report", []string{"--report", code, "--format", "text"}, "",
+			[]string{"Ticket: INC0012345", "Device: Windows 10", "Server answer: unknown-credential", `Message seen: "This passkey can no longer be used"`,
+				"That worked [try-other-method]", "[orphaned-passkey]", "[delete-passkey-windows]", code}},
+		{"text in the agent's language", []string{"--format=text", "--lang=fr", "--report=" + code}, "",
+			[]string{"Rapport Passkey Doctor", "Clé d'accès existante: Échec"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if err := runDiagnose(tt.args, strings.NewReader(tt.stdin), &stdout, &stderr); err != nil {
+				t.Fatalf("runDiagnose: %v (stderr %q)", err, stderr.String())
+			}
+			if len(tt.want) == 1 && strings.HasPrefix(tt.want[0], "{") {
+				if diff := cmp.Diff(tt.want[0], stdout.String()); diff != "" {
+					t.Errorf("output mismatch (-want +got):\n%s", diff)
+				}
+				return
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(stdout.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, stdout.String())
+				}
 			}
 		})
 	}

@@ -26,6 +26,7 @@ func routes(s *site.Site, a *api.API, m *metrics.Metrics, cfg config.Config, g *
 		ceremony.PathLoginBegin:     a.LoginBegin(),
 		ceremony.PathLoginFinish:    g.inFlight.Wrap(a.LoginFinish()),
 		api.PathDiagnosis:           a.Diagnosis(),
+		ceremony.PathReport:         reportSubmit(cfg, g.log),
 	} {
 		mux.Handle("POST "+path, h)
 		// Any other method reaches the same handler, which answers a coded

@@ -50,4 +50,13 @@ const (
 	CodeOverloaded Code = "overloaded"
 	// CodeInternal: the server failed; never a client's mistake. Cause: server-unreachable.
 	CodeInternal Code = "internal"
+	// CodeReportSubmitDisabled: POST /api/report on a server with no
+	// report.webhook configured (404). Not a ceremony answer: no cause.
+	CodeReportSubmitDisabled Code = "report-submit-disabled"
+	// CodeReportInvalid: a submitted report code or report JSON does not
+	// decode (app/report.Decode) (422). Not a ceremony answer: no cause.
+	CodeReportInvalid Code = "report-invalid"
+	// CodeReportForwardFailed: the report webhook failed, timed out or
+	// redirected (502). Not a ceremony answer: no cause.
+	CodeReportForwardFailed Code = "report-forward-failed"
 )

@@ -143,6 +143,11 @@ func otherVersion(code string) (string, bool) {
 // inflate undoes the zlib stream, reading at most MaxJSON+1 bytes so that
 // a bomb stops at the cap; the checksum is verified at the end.
 func inflate(raw []byte) ([]byte, error) {
+	// Every PD1 code names the dictionary (FDICT, RFC 1950 section 2.2);
+	// zlib would read a stream without one as well.
+	if len(raw) < 2 || raw[1]&0x20 == 0 {
+		return nil, fmt.Errorf("%w: not a PD1 stream", ErrDamaged)
+	}
 	zr, err := zlib.NewReaderDict(bytes.NewReader(raw), []byte(dictionary))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)

@@ -15,4 +15,5 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 // before go-app runs.
 func Routes(cfg Config) {
 	app.RouteFunc("/", func() app.Composer { return newHome(cfg) })
+	app.RouteFunc(AgentPath, func() app.Composer { return newAgent(cfg) })
 }

@@ -55,7 +55,8 @@ var (
 		ceremony.CodeTokenExpired, ceremony.CodeTokenUnknownKey, ceremony.CodeTokenReplayed,
 		ceremony.CodeUnknownCredential, ceremony.CodeOriginMismatch, ceremony.CodeUserVerificationMissing,
 		ceremony.CodeVerificationFailed, ceremony.CodeUnsupportedAlgorithm, ceremony.CodeRateLimited,
-		ceremony.CodeOverloaded, ceremony.CodeInternal)
+		ceremony.CodeOverloaded, ceremony.CodeInternal,
+		ceremony.CodeReportSubmitDisabled, ceremony.CodeReportInvalid, ceremony.CodeReportForwardFailed)
 )
 
 // kindLabel bounds a test kind; an empty one was never named.
