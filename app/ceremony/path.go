@@ -14,3 +14,7 @@ const Method = "POST"
 
 // ContentType is the media type of every request and response body.
 const ContentType = "application/json"
+
+// PathDiagnosis is where the page reports its anonymous diagnosis once per
+// visit, for the server's metrics: POST, the diag.Diagnosis JSON, 204.
+const PathDiagnosis = "/api/diagnosis"

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"encoding/json"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"github.com/passkey-doctor/passkey-doctor/app/ceremony"
@@ -29,6 +31,10 @@ type home struct {
 	// are the steps the person went through, for the report.
 	guidePos int
 	tried    []report.Attempt
+	// reported is set once the visit's diagnosis went to the server's
+	// metrics; stopPagehide removes the listener that sends it.
+	reported     bool
+	stopPagehide func()
 }
 
 func newHome(cfg Config) *home {
@@ -49,6 +55,7 @@ func (h *home) OnMount(ctx app.Context) {
 		return
 	}
 	h.readURL(ctx, browserLanguages())
+	h.stopPagehide = app.Window().AddEventListener("pagehide", h.onPagehide)
 	h.probeStatus = running
 	ctx.Async(func() {
 		s := probe.Run(ctx)
@@ -58,6 +65,25 @@ func (h *home) OnMount(ctx app.Context) {
 			h.rediagnose()
 		})
 	})
+}
+
+// OnDismount removes the pagehide listener.
+func (h *home) OnDismount() {
+	if h.stopPagehide != nil {
+		h.stopPagehide()
+	}
+}
+
+// onPagehide reports this visit's anonymous diagnosis to the server's
+// metrics, once, as the person leaves.
+func (h *home) onPagehide(app.Context, app.Event) {
+	if h.reported || h.probeStatus != done {
+		return
+	}
+	h.reported = true
+	if b, err := json.Marshal(h.diagnosis); err == nil {
+		probe.Beacon(ceremony.PathDiagnosis, b)
+	}
 }
 
 func (h *home) readURL(ctx app.Context, browser []string) {

@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"github.com/passkey-doctor/passkey-doctor/app/ceremony"
 	"net/http"
 
 	"github.com/passkey-doctor/passkey-doctor/app/diag"
@@ -10,7 +11,7 @@ import (
 // PathDiagnosis is where the page reports its diagnosis, so the server can
 // count outcomes it never sees: a ceremony the browser refused never reaches
 // a finish.
-const PathDiagnosis = "/api/diagnosis"
+const PathDiagnosis = ceremony.PathDiagnosis
 
 // maxDiagnosisBody caps a diagnosis report. A real one is 1 to 4 KiB.
 const maxDiagnosisBody = 16 << 10
