@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/passkey-doctor/passkey-doctor/server/browsertest"
@@ -136,5 +137,25 @@ func TestBrowserServiceWorkerNeverAnswersTheAPI(t *testing.T) {
 	got = browsertest.Run(tab, chromedp.Evaluate[string](`fetch("/api/nothing").then(r => "answered " + r.status, e => "network error")`, chromedp.EvalAwaitPromise))
 	if got != "network error" {
 		t.Errorf("GET /api/... with the server gone: %s, want a network error", got)
+	}
+}
+
+// TestBrowserPageIsInstallable asks Chromium itself whether the page can be
+// installed as an app: manifest, icons, service worker.
+func TestBrowserPageIsInstallable(t *testing.T) {
+	url := startServer(t)
+	tab := browsertest.Start(t)
+	tab.Open(url+"/", panelDone)
+	waitForServiceWorker(tab)
+	res, err := chromedp.Call(tab.Context(), page.GetInstallabilityErrors, cdp.Empty{})
+	if err != nil {
+		t.Fatalf("installability: %v", err)
+	}
+	for _, e := range res.InstallabilityErrors {
+		var args []string
+		for _, a := range e.ErrorArguments {
+			args = append(args, a.Name+"="+a.Value)
+		}
+		t.Errorf("not installable: %s %s", e.ErrorID, strings.Join(args, " "))
 	}
 }
