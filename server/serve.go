@@ -18,6 +18,7 @@ import (
 	"github.com/passkey-doctor/passkey-doctor/server/api"
 	"github.com/passkey-doctor/passkey-doctor/server/config"
 	"github.com/passkey-doctor/passkey-doctor/server/guard"
+	"github.com/passkey-doctor/passkey-doctor/server/hints"
 	"github.com/passkey-doctor/passkey-doctor/server/metrics"
 	"github.com/passkey-doctor/passkey-doctor/server/site"
 	"github.com/passkey-doctor/passkey-doctor/web"
@@ -182,6 +183,14 @@ func buildHandler(cfg config.Config, d handlerDeps) (http.Handler, error) {
 		Description: "Finds out why passkey, PIN or security-key sign-in fails on this device and shows how to fix it.",
 		ThemeColor:  "#1d4ed8",
 		Env:         page.Env(),
+		FirstVerdict: func(r *http.Request) string {
+			return ui.FirstVerdict(page, r.URL.Query().Get("lang"), acceptLanguages(r), hints.Facts(r.Header))
+		},
+		PageHeaders: http.Header{
+			"Accept-Ch":   {hints.AcceptCH},
+			"Critical-Ch": {hints.CriticalCH},
+			"Vary":        {hints.Vary},
+		},
 	})
 	if err != nil {
 		return nil, err

@@ -151,3 +151,33 @@ func TestAPIMistakesGetCodedJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstHTMLCarriesAVerdictFromTheRequest(t *testing.T) {
+	h, err := newHandler(config.Default(), discardLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36")
+	r.Header.Set("Sec-CH-UA", `"Google Chrome";v="131", "Chromium";v="131"`)
+	r.Header.Set("Sec-CH-UA-Platform", `"Windows"`)
+	r.Header.Set("Sec-CH-UA-Platform-Version", `"15.0.0"`)
+	r.Header.Set("Accept-Language", "es-ES,es;q=0.9,en;q=0.8")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	body := w.Body.String()
+	for _, want := range []string{`data-source="request"`, `data-verdict="yes"`, "Windows 11", "Este dispositivo puede usar llaves de acceso."} {
+		if !strings.Contains(body, want) {
+			t.Errorf("first HTML lacks %q", want)
+		}
+	}
+	if got := w.Header().Get("Accept-CH"); !strings.Contains(got, "Sec-CH-UA-Platform-Version") {
+		t.Errorf("Accept-CH = %q", got)
+	}
+	if got := w.Header().Get("Critical-CH"); got != "Sec-CH-UA-Platform-Version" {
+		t.Errorf("Critical-CH = %q", got)
+	}
+	if got := w.Header().Get("Vary"); !strings.Contains(got, "User-Agent") {
+		t.Errorf("Vary = %q", got)
+	}
+}

@@ -37,7 +37,13 @@ func (l *languageSwitch) Render() app.UI {
 		app.Select().ID("language").OnChange(l.onChange).Body(
 			app.Range(l.Offered).Slice(func(i int) app.UI {
 				code := l.Offered[i]
-				return app.Option().Value(code).Selected(code == l.Lang).Lang(code).Text(languageNames[code])
+				opt := app.Option().Value(code).Lang(code).Text(languageNames[code])
+				if code == l.Lang {
+					// Only when true: go-app prints selected="false" in
+					// prerendered HTML, which browsers read as selected.
+					opt = opt.Selected(true)
+				}
+				return opt
 			}),
 		),
 	)

@@ -79,11 +79,15 @@ func (q *questions) choice(name, legend, current string, opts []option, set func
 		app.Range(opts).Slice(func(i int) app.UI {
 			o := opts[i]
 			id := "q-" + name + "-" + o.value
+			radio := app.Input().Type("radio").ID(id).Name(name).Value(o.value).
+				OnChange(func(ctx app.Context, _ app.Event) {
+					q.change(ctx, func(a *diag.Answers) { set(a, o.value) })
+				})
+			if current == o.value {
+				radio = radio.Checked(true) // see languageSwitch: never checked="false"
+			}
 			return app.Div().Class("choice").Body(
-				app.Input().Type("radio").ID(id).Name(name).Value(o.value).Checked(current == o.value).
-					OnChange(func(ctx app.Context, _ app.Event) {
-						q.change(ctx, func(a *diag.Answers) { set(a, o.value) })
-					}),
+				radio,
 				app.Label().For(id).Text(tr(q.Lang, o.label)),
 			)
 		}),

@@ -21,6 +21,9 @@ type verdictSummary struct {
 	OnOSVersion func(app.Context, string)
 
 	draft string
+	// fromServer marks the first verdict the server drew from the request
+	// alone (data-source="request"); the page's own says "browser".
+	fromServer bool
 }
 
 func newVerdictSummary() *verdictSummary { return &verdictSummary{} }
@@ -79,8 +82,12 @@ func (v *verdictSummary) onSave(ctx app.Context, e app.Event) {
 
 func (v *verdictSummary) Render() app.UI {
 	verdict := verdictOf(v.Status, v.Diagnosis)
+	source := "browser"
+	if v.fromServer {
+		source = "request"
+	}
 	section := app.Section().ID("verdict").Class("card", "verdict-card", "verdict-"+verdict).
-		DataSet("verdict", verdict).Aria("labelledby", "verdict-title")
+		DataSet("verdict", verdict).DataSet("source", source).Aria("labelledby", "verdict-title")
 	if verdict == "checking" {
 		return section.Body(
 			app.H2().ID("verdict-title").Text(tr(v.Lang, "ui.verdict.title")),

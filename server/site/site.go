@@ -24,6 +24,15 @@ type Options struct {
 	// Env is handed to the page inside app.js (go-app's Handler.Env); it
 	// is public. It is part of the version, so a change reaches clients.
 	Env map[string]string
+	// FirstVerdict renders, from the request alone, the section that
+	// replaces the page's prerendered verdict placeholder (section#verdict),
+	// so a person reads a verdict before app.wasm arrives. go-app prerenders
+	// from the URL only; this is how the request's User-Agent and client
+	// hints reach the first HTML. Nil keeps the placeholder.
+	FirstVerdict func(r *http.Request) string
+	// PageHeaders are added to every HTML page (Accept-CH, Critical-CH,
+	// Vary).
+	PageHeaders http.Header
 }
 
 // The product's own introduction, for Options left empty.
@@ -44,6 +53,7 @@ type Site struct {
 	assets   *assets
 	pwa      *app.Handler
 	manifest []byte
+	opts     Options
 }
 
 // New loads the assets in fsys (package web's FS) and sets up go-app's
@@ -78,7 +88,7 @@ func New(fsys fs.FS, opts Options) (*Site, error) {
 		Env:                     opts.Env,
 		WasmContentLengthHeader: uncompressedLengthHeader,
 	}
-	return &Site{assets: a, pwa: pwa, manifest: makeManifest(a, opts)}, nil
+	return &Site{assets: a, pwa: pwa, manifest: makeManifest(a, opts), opts: opts}, nil
 }
 
 func withDefaults(o Options) Options {
@@ -139,6 +149,12 @@ func (s *Site) Page(w http.ResponseWriter, r *http.Request) {
 	body := rec.body.Bytes()
 	if ct := rec.header.Get("Content-Type"); ct == "text/html" {
 		body = fixPage(body)
+		if s.opts.FirstVerdict != nil {
+			body = replaceVerdict(body, s.opts.FirstVerdict(r))
+		}
+		for k, v := range s.opts.PageHeaders {
+			rec.header[k] = v
+		}
 		rec.header.Set("Content-Type", "text/html; charset=utf-8")
 	} else if ct == "application/javascript" {
 		rec.header.Set("Content-Type", "text/javascript; charset=utf-8")
@@ -149,6 +165,36 @@ func (s *Site) Page(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(rec.status)
 	_, _ = w.Write(body)
+}
+
+// verdictID marks the prerendered verdict section (go-app writes attributes
+// in no fixed order, so the tag is found from its id); its placeholder holds
+// no nested section, so the first </section> after it closes it.
+var (
+	verdictID    = []byte(`id="verdict"`)
+	sectionStart = []byte(`<section`)
+	sectionEnd   = []byte(`</section>`)
+)
+
+// replaceVerdict puts the server's first verdict where the page has its
+// placeholder; a page without one is left as it is.
+func replaceVerdict(page []byte, verdict string) []byte {
+	id := bytes.Index(page, verdictID)
+	if id < 0 || verdict == "" {
+		return page
+	}
+	i := bytes.LastIndex(page[:id], sectionStart)
+	if i < 0 || bytes.IndexByte(page[i:id], '>') >= 0 {
+		return page
+	}
+	j := bytes.Index(page[i:], sectionEnd)
+	if j < 0 {
+		return page
+	}
+	out := make([]byte, 0, len(page)+len(verdict))
+	out = append(out, page[:i]...)
+	out = append(out, verdict...)
+	return append(out, page[i+j+len(sectionEnd):]...)
 }
 
 // blockedZoom is go-app v9's viewport meta, which stops people zooming in

@@ -157,3 +157,19 @@ func TestPageRefusesOtherMethods(t *testing.T) {
 		t.Fatalf("POST / = %d, want 405", w.Code)
 	}
 }
+
+func TestReplaceVerdict(t *testing.T) {
+	page := []byte(`<main><section id="verdict" class="card" data-verdict="checking"><h2>Your device</h2><p>Checking</p></section><section id="tests"></section></main>`)
+	got := string(replaceVerdict(page, `<section id="verdict" data-verdict="yes">yes</section>`))
+	want := `<main><section id="verdict" data-verdict="yes">yes</section><section id="tests"></section></main>`
+	if got != want {
+		t.Errorf("replaceVerdict = %s, want %s", got, want)
+	}
+	page = []byte(`<section class="card" data-verdict="checking" id="verdict"><p>Checking</p></section>`)
+	if got := string(replaceVerdict(page, "V")); got != "V" {
+		t.Errorf("with id last among the attributes: %s", got)
+	}
+	if got := string(replaceVerdict([]byte(`<main></main>`), "x")); got != `<main></main>` {
+		t.Errorf("a page without a placeholder changed: %s", got)
+	}
+}
