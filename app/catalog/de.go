@@ -176,6 +176,7 @@ var de = map[string]string{
 	"report.stage.server":                     "Prüfen auf dem Server",
 	"report.test.error":                       "Genauer Fehler",
 	"report.test.server-code":                 "Antwort des Servers",
+	"report.test.local-only":                  "Nur im Browser geprüft: Kein Server hat die Signatur überprüft",
 	"report.test.elapsed":                     "dauerte {seconds} s",
 	"report.test.timeout":                     "Zeitlimit {seconds} s",
 	"report.test.asked":                       "Angefordert",

@@ -181,6 +181,7 @@ var en = map[string]string{
 	"report.stage.server":                     "checking it on the server",
 	"report.test.error":                       "Exact error",
 	"report.test.server-code":                 "Server answer",
+	"report.test.local-only":                  "Checked in the browser only: no server verified the signature",
 	"report.test.elapsed":                     "took {seconds} s",
 	"report.test.timeout":                     "time limit {seconds} s",
 	"report.test.asked":                       "Requested",

@@ -176,6 +176,7 @@ var es = map[string]string{
 	"report.stage.server":                     "comprobarla en el servidor",
 	"report.test.error":                       "Error exacto",
 	"report.test.server-code":                 "Respuesta del servidor",
+	"report.test.local-only":                  "Comprobado solo en el navegador: ningún servidor verificó la firma",
 	"report.test.elapsed":                     "tardó {seconds} s",
 	"report.test.timeout":                     "límite de tiempo {seconds} s",
 	"report.test.asked":                       "Solicitado",

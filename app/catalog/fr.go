@@ -176,6 +176,7 @@ var fr = map[string]string{
 	"report.stage.server":                     "la vérification sur le serveur",
 	"report.test.error":                       "Erreur exacte",
 	"report.test.server-code":                 "Réponse du serveur",
+	"report.test.local-only":                  "Vérifié dans le navigateur uniquement : aucun serveur n'a vérifié la signature",
 	"report.test.elapsed":                     "a duré {seconds} s",
 	"report.test.timeout":                     "délai maximal {seconds} s",
 	"report.test.asked":                       "Demandé",

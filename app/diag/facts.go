@@ -111,6 +111,9 @@ type CeremonyFacts struct {
 	// UserVerified is the UV flag of a ceremony that worked: whether a
 	// PIN, fingerprint, face or screen lock was checked.
 	UserVerified *bool `json:"userVerified,omitempty"`
+	// LocalOnly: the page checked the ceremony itself (offline or on a
+	// static host); no server verified the signature.
+	LocalOnly bool `json:"localOnly,omitempty"`
 }
 
 // failed reports whether the ceremony did not work.

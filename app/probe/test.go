@@ -75,6 +75,7 @@ func (t Tester) Run(ctx context.Context, kind ceremony.Kind, stored []string) Ou
 	if o.SignedIn != nil {
 		uv := o.SignedIn.UserVerified
 		o.Facts.UserVerified = &uv
+		o.Facts.LocalOnly = o.SignedIn.LocalOnly
 	}
 	return o
 }

@@ -300,6 +300,9 @@ func TestDetails(lang string, c diag.CeremonyFacts) []string {
 	if c.ServerCode != "" {
 		out = append(out, t("report.test.server-code", nil)+": "+c.ServerCode)
 	}
+	if c.LocalOnly {
+		out = append(out, t("report.test.local-only", nil))
+	}
 	if c.ElapsedMs != nil {
 		s := t("report.test.elapsed", map[string]string{"seconds": seconds(*c.ElapsedMs)})
 		if c.TimeoutMs != nil {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"github.com/passkey-doctor/passkey-doctor/app/catalog"
 	"github.com/passkey-doctor/passkey-doctor/app/diag"
 )
 
@@ -23,6 +22,7 @@ type embedNotice struct {
 	Facts    diag.Facts
 	Platform diag.Platform
 	Config   Config
+	Lang     string
 
 	stopHeight   func()
 	stopMessages func()
@@ -36,8 +36,8 @@ func newEmbedNotice() *embedNotice { return &embedNotice{} }
 
 // WithFacts sets the notice's inputs: the probe's state and facts, the
 // platform the engine identified and the page's configuration.
-func (n *embedNotice) WithFacts(s status, f diag.Facts, p diag.Platform, cfg Config) *embedNotice {
-	n.Status, n.Facts, n.Platform, n.Config = s, f, p, cfg
+func (n *embedNotice) WithFacts(s status, f diag.Facts, p diag.Platform, cfg Config, lang string) *embedNotice {
+	n.Status, n.Facts, n.Platform, n.Config, n.Lang = s, f, p, cfg, lang
 	return n
 }
 
@@ -98,21 +98,21 @@ func (n *embedNotice) Render() app.UI {
 	href := app.Window().Get("location").Get("href").String()
 	return section.Class("card").Aria("labelledby", "embedding-title").Body(
 		app.If(kind == webKitFrame,
-			app.H2().ID("embedding-title").Text("Safari cannot make passkeys inside another page"),
-			app.P().Text("This page is shown inside another site. Safari lets such pages sign in with a passkey but not create one, so the tests run in a window of their own."),
+			app.H2().ID("embedding-title").Text(tr(n.Lang, "ui.embed.webkitTitle")),
+			app.P().Text(tr(n.Lang, "ui.embed.webkitText")),
 		).Else(
-			app.H2().ID("embedding-title").Text("Passkeys are blocked inside this page"),
-			app.P().Text("This page is shown inside another site that does not let it use passkeys, PINs or security keys. You can still run every test in a window of its own."),
+			app.H2().ID("embedding-title").Text(tr(n.Lang, "ui.embed.blockedTitle")),
+			app.P().Text(tr(n.Lang, "ui.embed.blockedText")),
 		),
-		app.Button().ID("open-in-new-window").Class("button").OnClick(n.onOpen).Text("Open in a new window"),
+		app.Button().ID("open-in-new-window").Class("button").OnClick(n.onOpen).Text(tr(n.Lang, "ui.embed.open")),
 		app.If(n.popupBlocked,
-			app.P().ID("open-in-new-window-blocked").Class("warning").Text("Your browser did not open the window. Copy this address into a new tab: "+href),
+			app.P().ID("open-in-new-window-blocked").Class("warning").Text(tr(n.Lang, "ui.embed.blockedPopup", "url", href)),
 		),
 		n.renderFromWindow(),
 		app.If(kind == notDelegated,
 			app.Details().Class("details").Body(
-				app.Summary().Text("For the portal's administrator"),
-				app.P().Text("Add this attribute to the iframe that shows Passkey Doctor, so the tests run right here:"),
+				app.Summary().Text(tr(n.Lang, "ui.embed.admin")),
+				app.P().Text(tr(n.Lang, "ui.embed.adminText")),
 				app.Pre().ID("embed-allow-attribute").Class("raw").Text(allowAttribute(origin)),
 			),
 		),
@@ -132,30 +132,26 @@ func (n *embedNotice) renderFromWindow() app.UI {
 	if n.fromWindow == nil {
 		if n.popup != nil && n.popup.Truthy() {
 			return app.P().ID("window-diagnosis").Class("status").DataSet("state", string(running)).
-				Text("Run the tests in the new window; what they find appears here.")
+				Text(tr(n.Lang, "ui.embed.waiting"))
 		}
 		return app.Text("")
 	}
 	results := n.fromWindow.Ceremonies
 	return app.Div().ID("window-diagnosis").DataSet("state", string(done)).Aria("live", "polite").Body(
-		app.H3().Text("What the tests in the new window found"),
-		app.If(len(results) == 0, app.P().Class("status").Text("No test has run in the new window yet.")),
+		app.H3().Text(tr(n.Lang, "ui.embed.found")),
+		app.If(len(results) == 0, app.P().Class("status").Text(tr(n.Lang, "ui.embed.none"))),
 		app.Ul().Class("facts").Body(
 			app.Range(results).Slice(func(i int) app.UI {
 				r := results[i]
-				text := testTitle(r.Kind) + ": it works."
+				title := tr(n.Lang, "ui.test."+r.Kind+".title")
+				text := tr(n.Lang, "ui.embed.works", "test", title)
 				li := app.Li().Class("fact").DataSet("kind", r.Kind).DataSet("outcome", r.Outcome)
 				if r.Cause != nil {
 					li = li.DataSet("cause", string(*r.Cause))
-					text = testTitle(r.Kind) + ": " + catalog.Text("en", "cause."+string(*r.Cause), nil)
+					text = tr(n.Lang, "ui.embed.failed", "test", title, "cause", tr(n.Lang, "cause."+string(*r.Cause)))
 				}
 				return li.Text(text)
 			}),
 		),
 	)
-}
-
-// testTitle names a test as its card does.
-func testTitle(kind string) string {
-	return tr("en", "ui.test."+kind+".title")
 }

@@ -111,8 +111,8 @@ func (h *home) Render() app.UI {
 			newLanguageSwitch().With(h.lang, offered(h.config), h.onLang),
 		),
 		app.P().Class("lead").Text(tr(h.lang, "ui.lead")),
-		newNetworkNotice(),
-		newEmbedNotice().WithFacts(h.probeStatus, h.facts, h.diagnosis.Platform, h.config),
+		newNetworkNotice(h.lang),
+		newEmbedNotice().WithFacts(h.probeStatus, h.facts, h.diagnosis.Platform, h.config, h.lang),
 		newVerdictSummary().With(h.lang, h.probeStatus, h.diagnosis, h.answers.OSVersion, h.onOSVersion),
 		newCapabilityPanel().WithFacts(h.probeStatus, h.facts, h.lang),
 		app.Section().ID("tests").Aria("labelledby", "tests-title").Body(

@@ -14,11 +14,15 @@ const StaticEnv = "PASSKEY_DOCTOR_STATIC"
 type networkNotice struct {
 	app.Compo
 
+	Lang string
+
 	online bool
 	stop   []func()
 }
 
-func newNetworkNotice() *networkNotice { return &networkNotice{online: true} }
+func newNetworkNotice(lang string) *networkNotice {
+	return &networkNotice{Lang: lang, online: true}
+}
 
 func (n *networkNotice) OnMount(ctx app.Context) {
 	if !app.IsClient {
@@ -58,13 +62,13 @@ func (n *networkNotice) Render() app.UI {
 	if state == "online" {
 		return section
 	}
-	title := "You are offline"
+	title := "ui.net.offline"
 	if state == "static" {
-		title = "This copy of Passkey Doctor has no server"
+		title = "ui.net.static"
 	}
 	return section.Class("card").Aria("labelledby", "network-title").Aria("live", "polite").Body(
-		app.H2().ID("network-title").Text(title),
-		app.P().Text("Still works: the checks of this device and browser, and every test. The tests are then checked in this browser only: no server verifies the test passkey's signature."),
-		app.P().ID("network-needed").Text("Needs the network: a server's check of the signature, sending a report to your IT helpdesk, and the links to your organisation's pages."),
+		app.H2().ID("network-title").Text(tr(n.Lang, title)),
+		app.P().Text(tr(n.Lang, "ui.net.works")),
+		app.P().ID("network-needed").Text(tr(n.Lang, "ui.net.needed")),
 	)
 }
