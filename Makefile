@@ -49,8 +49,12 @@ e2e: wasm $(AXE) ## Run only the browser tests.
 $(AXE):
 	npm install --no-audit --no-fund --prefix bin/axe axe-core@$(AXE_VERSION)
 
-bench: wasm ## Print size and speed figures.
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+# Each figure comes from one measured run (-benchtime=1x): builds, browser
+# loads and load runs are long enough on their own. The summary table at the
+# end comes from server/bench; `go test -bench X ./server/bench` runs one.
+bench: wasm ## Print size, load, API and memory figures (about 5 minutes).
+	$(GO) test -run '^$$' -bench . -benchmem ./server/api
+	$(GO) test -run '^$$' -bench . -benchtime=1x -timeout 30m ./server/bench
 
 # Fuzz targets are found in the source (func FuzzX in a _test.go file), so a
 # package that fails to build fails the target instead of being skipped.
