@@ -110,19 +110,19 @@ func TestBrowserTestPasskeyRemovedFromTheDeviceIsTheOrphanCase(t *testing.T) {
 	if outcome, _, text := runTest(tab, "platform"); outcome != "ok" {
 		t.Fatalf("platform test failed:\n%s", text)
 	}
-	if outcome, _, text := runTest(tab, "existing"); outcome != "ok" {
+	if outcome, _, text := runTest(tab, "existing-passkey"); outcome != "ok" {
 		t.Fatalf("existing test failed while the test passkey is still there:\n%s", text)
 	}
 
 	tab.ClearCredentials(id) // the person deleted the passkey on the device
-	outcome, cause, text := runTest(tab, "existing")
+	outcome, cause, text := runTest(tab, "existing-passkey")
 	if outcome != "failed" || cause != "no-credential-on-device" {
 		t.Fatalf("existing test: outcome %q cause %q, want no-credential-on-device; page says:\n%s", outcome, cause, text)
 	}
-	if got := tab.Attr(`#existing-test-result [data-finding]`, "data-finding"); got != "orphaned-passkey" {
+	if got := tab.Attr(`#existing-passkey-test-result [data-finding]`, "data-finding"); got != "orphaned-passkey" {
 		t.Errorf("finding = %q, want orphaned-passkey", got)
 	}
-	if got := tab.Attr(`#existing-test-result [data-step="delete-passkey-idp"]`, "data-step"); got == "" {
+	if got := tab.Attr(`#existing-passkey-test-result [data-step="delete-passkey-idp"]`, "data-step"); got == "" {
 		t.Errorf("no step to delete the passkey on the security-info page:\n%s", text)
 	}
 }
@@ -146,7 +146,7 @@ func TestBrowserTamperedOrTruncatedTestCredentialIsAClearError(t *testing.T) {
 				c.token = (` + mangle + `)(c.token);
 				localStorage.setItem(k, JSON.stringify(c));
 			})()`))
-			outcome, cause, text := runTest(tab, "existing")
+			outcome, cause, text := runTest(tab, "existing-passkey")
 			if outcome != "failed" || cause != "session-expired" {
 				t.Fatalf("existing test: outcome %q cause %q, want session-expired; page says:\n%s", outcome, cause, text)
 			}
@@ -195,7 +195,7 @@ func TestBrowserCeremoniesCompleteAcrossReplicasSharingAKey(t *testing.T) {
 	tab.AddAuthenticator(browsertest.PlatformUV)
 	tab.Open(url+"/", panelDone)
 
-	for _, kind := range []string{"platform", "existing"} {
+	for _, kind := range []string{"platform", "existing-passkey"} {
 		if outcome, cause, text := runTest(tab, kind); outcome != "ok" {
 			t.Fatalf("%s test across replicas: outcome %q cause %q; page says:\n%s", kind, outcome, cause, text)
 		}

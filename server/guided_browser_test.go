@@ -3,12 +3,15 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/passkey-doctor/passkey-doctor/app/diag"
 	"github.com/passkey-doctor/passkey-doctor/app/report"
 	"github.com/passkey-doctor/passkey-doctor/server/browsertest"
 	"github.com/passkey-doctor/passkey-doctor/server/config"
@@ -233,6 +236,27 @@ func TestBrowserAccessibilityOnEveryScreen(t *testing.T) {
 			check("report")
 			tab.Open(url+"/?lang=de", panelDone)
 			check("home-de")
+			tab.Open(report.AgentURL(url, agentCode(t)), agentDone)
+			check("agent")
 		})
 	}
+}
+
+// agentCode is a report code made from a captured facts document.
+func agentCode(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "facts", "windows-orphaned-passkey.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts, err := diag.Parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, err := report.Encode(report.New(time.Now(), "INC0012345", "en", facts,
+		[]report.Attempt{{Step: diag.StepTryOtherMethod, Result: report.Stuck}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return code
 }

@@ -102,6 +102,9 @@ func TestFirstHTMLSaysWhatThisIsWhileTheWasmLoads(t *testing.T) {
 	h.ServeHTTP(w, httptest.NewRequest("GET", "/", nil))
 	body := w.Body.String()
 	for _, want := range []string{
+		`id="run-platform-test"`, `id="run-security-key-test"`, `id="run-phone-test"`, `id="run-existing-passkey-test"`,
+		`id="platform-test-result"`, `id="security-key-test-result"`, `id="phone-test-result"`, `id="existing-passkey-test-result"`,
+		`id="report-json"`,
 		"<h1>Passkey Doctor</h1>",
 		"does not work on this device, and shows you how to fix it",
 		`id="app-wasm-loader-label"`,

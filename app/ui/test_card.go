@@ -66,8 +66,18 @@ func (c *testCard) onRun(ctx app.Context, _ app.Event) {
 	})
 }
 
+// domID is the test's name in element ids: run-<domID>-test and
+// <domID>-test-result, an interface embedding pages and tests rely on.
+func domID(k ceremony.Kind) string {
+	if k == ceremony.KindExisting {
+		return "existing-passkey"
+	}
+	return string(k)
+}
+
 func (c *testCard) Render() app.UI {
-	id := string(c.TestKind)
+	id := domID(c.TestKind)
+	kind := string(c.TestKind)
 	result := app.Div().
 		ID(id+"-test-result").
 		Class("test-result").
@@ -85,8 +95,8 @@ func (c *testCard) Render() app.UI {
 		}
 	}
 	return app.Section().Class("card", "test-card").ID(id+"-test").Aria("labelledby", id+"-test-title").Body(
-		app.H3().ID(id+"-test-title").Text(tr(c.Lang, "ui.test."+id+".title")),
-		app.P().Text(tr(c.Lang, "ui.test."+id+".intro")),
+		app.H3().ID(id+"-test-title").Text(tr(c.Lang, "ui.test."+kind+".title")),
+		app.P().Text(tr(c.Lang, "ui.test."+kind+".intro")),
 		c.runButton(id),
 		result.Body(c.renderResult()),
 	)
@@ -155,7 +165,7 @@ func (c *testCard) renderWorked() app.UI {
 	}
 	return app.Div().Body(
 		app.P().Class("verdict", "verdict-ok").Text(tr(c.Lang, "ui.test.ok")),
-		localOnlyNote(c.Lang, string(c.TestKind), r),
+		localOnlyNote(c.Lang, domID(c.TestKind), r),
 		renderAdvice(c.Lang, c.Advice),
 		app.Dl().Class("test-details").Body(
 			app.Range(rows).Slice(func(i int) app.UI {

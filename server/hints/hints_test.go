@@ -36,8 +36,8 @@ func TestFacts(t *testing.T) {
 			},
 			diag.Facts{UA: win, UAData: &diag.UAData{
 				Platform: "Windows", Mobile: &no, PlatformVersion: "15.0.0", Architecture: "x86",
-				Brands:          []diag.Brand{{"Google Chrome", "131"}, {"Chromium", "131"}, {"Not_A Brand", "24"}},
-				FullVersionList: []diag.Brand{{"Google Chrome", "131.0.6778.86"}, {"Chromium", "131.0.6778.86"}},
+				Brands:          []diag.Brand{{Brand: "Google Chrome", Version: "131"}, {Brand: "Chromium", Version: "131"}, {Brand: "Not_A Brand", Version: "24"}},
+				FullVersionList: []diag.Brand{{Brand: "Google Chrome", Version: "131.0.6778.86"}, {Brand: "Chromium", Version: "131.0.6778.86"}},
 				FormFactors:     []string{"Desktop"},
 			}},
 		},
