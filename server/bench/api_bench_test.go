@@ -42,7 +42,7 @@ func BenchmarkAPI(b *testing.B) {
 	// One credential signs in every time, as the existing-passkey test does.
 	login := softauth.New()
 	login.UV, login.Origin = true, base
-	cred, err := registerOnce(ctx, probe.Client{Base: base, HTTP: client}, login)
+	cred, err := registerOnce(ctx, probe.Client{Base: base, Transport: probe.HTTPTransport{Client: client}}, login)
 	if err != nil {
 		b.Fatal(err)
 	}
