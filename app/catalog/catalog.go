@@ -11,13 +11,14 @@ var Languages = []string{"en", "de", "fr", "es"}
 // Default is the language used when a requested one is missing.
 const Default = "en"
 
-// tables maps a language to its id -> text table: the engine's wording
-// (en.go, de.go, ...) and the page's (ui_en.go, ui_de.go, ...).
+// tables maps a language to its id -> text table: the proper names shared
+// by all (names.go), the engine's wording (en.go, de.go, ...) and the
+// page's (ui_en.go, ui_de.go, ...).
 var tables = map[string]map[string]string{
-	"en": merge(en, uiEN),
-	"de": merge(de, uiDE),
-	"fr": merge(fr, uiFR),
-	"es": merge(es, uiES),
+	"en": merge(names, en, uiEN),
+	"de": merge(names, de, uiDE),
+	"fr": merge(names, fr, uiFR),
+	"es": merge(names, es, uiES),
 }
 
 // english is the fallback table.
