@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/webauthn"
 	"github.com/chromedp/chromedp"
 
 	"github.com/passkey-doctor/passkey-doctor/server/browsertest"
@@ -232,5 +233,22 @@ func TestBrowserCeremonySurvivesARestartBetweenBeginAndFinish(t *testing.T) {
 
 	if outcome, cause, text := runTest(tab, "platform"); outcome != "ok" {
 		t.Fatalf("platform test across a restart: outcome %q cause %q; page says:\n%s", outcome, cause, text)
+	}
+}
+
+func TestBrowserPhoneTestWorksOverHybrid(t *testing.T) {
+	url := startServer(t, shortTimeouts)
+	tab := browsertest.Start(t)
+	phone := browsertest.PlatformUV
+	phone.Transport = webauthn.AuthenticatorTransportHybrid // a phone reached by QR code
+	tab.AddAuthenticator(phone)
+	tab.Open(url+"/", panelDone)
+
+	outcome, cause, text := runTest(tab, "phone")
+	if outcome != "ok" {
+		t.Fatalf("phone test: outcome %q cause %q; page says:\n%s", outcome, cause, text)
+	}
+	if !strings.Contains(text, "hybrid") {
+		t.Errorf("the result does not say the phone was reached over hybrid:\n%s", text)
 	}
 }
