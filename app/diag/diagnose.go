@@ -67,6 +67,7 @@ func Diagnose(f Facts) Diagnosis {
 	if ok > 0 && failed == 0 {
 		fs.add(FindingAllTestsPassed, nil)
 	}
+	proveSupport(&d.Support, &fs, f.Ceremonies)
 	d.Findings = fs.sorted()
 	d.Steps = plan(id, f, d.Findings, kinds)
 	return d
@@ -278,4 +279,39 @@ func plan(id identity, f Facts, findings []Finding, kinds map[string]bool) []Ste
 		out = append(out, st)
 	}
 	return out
+}
+
+// proveSupport lets a test that worked on this device overrule what the
+// User-Agent and the matrix suggest: a platform passkey was made and used
+// here, so the device can do it, whatever its version string says. Whether
+// the organisation supports the device is another matter, and its findings
+// stay.
+func proveSupport(s *Support, fs *findingSet, runs []CeremonyFacts) {
+	for _, c := range runs {
+		if c.failed() {
+			continue
+		}
+		switch c.Kind {
+		case KindPlatform:
+			s.PlatformPasskeys = Yes
+			fs.remove(FindingNoPlatformAuthenticator)
+		case KindSecurityKey:
+			s.SecurityKeys = Yes
+		}
+	}
+}
+
+// remove drops a finding the evidence has since disproved.
+func (s *findingSet) remove(code FindingCode) {
+	if !s.seen[code] {
+		return
+	}
+	delete(s.seen, code)
+	kept := s.list[:0]
+	for _, f := range s.list {
+		if f.Code != code {
+			kept = append(kept, f)
+		}
+	}
+	s.list = kept
 }
