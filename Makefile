@@ -28,8 +28,11 @@ build: wasm ## Build the server binary into bin/passkey-doctor (assets embedded)
 
 wasm: $(WASM).br web/wasm_exec.js.br ## Build web/app.wasm and its brotli/gzip twins.
 
+# No inlining in the page's own packages: it is UI code, and the inlined
+# go-app builder chains only make app.wasm bigger to send (see
+# server/bench/build.go, which builds it the same way).
 $(WASM): $(WASM_SRC)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -gcflags='github.com/passkey-doctor/passkey-doctor/app/...=-l' -o $@ ./wasm
 
 $(WASM).br: $(WASM)
 	$(GO) run ./server/cmd/precompress $(WASM)

@@ -42,10 +42,19 @@ func RepoRoot() (string, error) {
 }
 
 // BuildWasm builds pkg for the browser exactly as `make wasm` builds
-// app.wasm (GOOS=js GOARCH=wasm, -trimpath, -ldflags='-s -w') into out.
+// app.wasm (GOOS=js GOARCH=wasm, -trimpath, -ldflags='-s -w', no inlining
+// in the page's own packages) into out. Keep it in step with the Makefile.
+// The no-inlining pattern names our app/... packages only, so a
+// hello-world built with it gets the same toolchain and flags.
 func BuildWasm(root, pkg, out string) error {
-	return goBuild(root, []string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", "-ldflags=-s -w", "-o", out, pkg)
+	return goBuild(root, []string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", "-ldflags=-s -w", "-gcflags="+NoInline, "-o", out, pkg)
 }
+
+// NoInline turns off inlining in the page's own packages: their code is UI
+// and diagnosis run once per click, where speed does not show, while every
+// inlined go-app builder chain makes app.wasm bigger to send (about 1.3 %
+// brotli in all).
+const NoInline = "github.com/passkey-doctor/passkey-doctor/app/...=-l"
 
 // BuildServer builds the server binary as `make build` does into out.
 // web/app.wasm must exist: the binary embeds it.
