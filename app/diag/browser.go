@@ -219,30 +219,21 @@ func applyBrands(id *identity, d *UAData) {
 			id.bmajor = major
 		}
 	}
-	if m, ok := find(brandBrave); ok {
-		set(BrowserBrave, m)
-		return
-	}
-	if m, ok := find(brandEdge); ok {
-		set(BrowserEdge, m)
-		return
-	}
-	if m, ok := find(brandOpera); ok {
-		set(BrowserOpera, m)
-		return
-	}
-	if m, ok := find(brandOperaGX); ok {
-		set(BrowserOpera, m)
-		return
-	}
-	if m, ok := find(brandSamsung); ok {
-		set(BrowserSamsung, m)
-		return
-	}
-	if m, ok := find(brandWebView); ok {
-		set(BrowserWebView, m)
-		id.inApp = true
-		return
+	// Brands that name a browser outright, most specific first: each also
+	// lists "Chromium" and often "Google Chrome".
+	for _, b := range []struct{ brand, browser string }{
+		{brandBrave, BrowserBrave},
+		{brandEdge, BrowserEdge},
+		{brandOpera, BrowserOpera},
+		{brandOperaGX, BrowserOpera},
+		{brandSamsung, BrowserSamsung},
+		{brandWebView, BrowserWebView},
+	} {
+		if m, ok := find(b.brand); ok {
+			set(b.browser, m)
+			id.inApp = id.inApp || b.browser == BrowserWebView
+			return
+		}
 	}
 	if m, ok := find(brandChrome); ok {
 		if id.browser == BrowserChrome || id.browser == BrowserOther && !id.inApp {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/passkey-doctor/passkey-doctor/app/ceremony"
 )
 
 // Facts is everything the engine knows about one visit, in the browser's own
@@ -70,10 +72,10 @@ type Probe struct {
 
 // Kinds of test ceremony.
 const (
-	KindPlatform    = "platform"
-	KindSecurityKey = "security-key"
-	KindPhone       = "phone"
-	KindExisting    = "existing"
+	KindPlatform    = string(ceremony.KindPlatform)
+	KindSecurityKey = string(ceremony.KindSecurityKey)
+	KindPhone       = string(ceremony.KindPhone)
+	KindExisting    = string(ceremony.KindExisting)
 )
 
 // Steps at which a ceremony can fail.
