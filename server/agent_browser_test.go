@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -65,14 +64,7 @@ func TestBrowserAgentViewShowsTheDiagnosisThePersonSaw(t *testing.T) {
 	tab := browsertest.Start(t)
 	for _, name := range []string{"windows-orphaned-passkey", "android-reduced-work-profile", "iphone-facebook-in-app"} {
 		t.Run(name, func(t *testing.T) {
-			b, err := os.ReadFile(filepath.Join("..", "testdata", "facts", name+".json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			facts, err := diag.Parse(b)
-			if err != nil {
-				t.Fatal(err)
-			}
+			facts := capturedFacts(t, name)
 			r := report.New(time.Date(2026, 3, 2, 9, 41, 0, 0, time.UTC), "INC0012345", "en", facts,
 				[]report.Attempt{{Step: diag.StepReloadPage, Result: report.Stuck}})
 			code, err := report.Encode(r)
@@ -80,6 +72,9 @@ func TestBrowserAgentViewShowsTheDiagnosisThePersonSaw(t *testing.T) {
 				t.Fatal(err)
 			}
 			tab.Open(report.AgentURL(url, code)+"&x=1", agentDone)
+			// Only the fragment changes between cases: wait for this report.
+			ua, _ := json.Marshal(r.Facts.UA)
+			waitUntil(tab, `document.getElementById("report-json").textContent.includes(`+string(ua)+`)`)
 			if diff := cmp.Diff(wantShown(r.Facts, "en"), readAgent(tab)); diff != "" {
 				t.Errorf("the agent view differs from the engine (-want +got):\n%s", diff)
 			}
@@ -104,14 +99,7 @@ func TestBrowserAgentViewShowsTheDiagnosisThePersonSaw(t *testing.T) {
 }
 
 func TestBrowserAgentViewDecodesAPastedCode(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "facts", "windows-orphaned-passkey.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	facts, err := diag.Parse(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	facts := capturedFacts(t, "windows-orphaned-passkey")
 	code, err := report.Encode(report.New(time.Now(), "INC1", "en", facts, nil))
 	if err != nil {
 		t.Fatal(err)

@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -124,14 +122,7 @@ func TestDiagnoseFlagErrors(t *testing.T) {
 }
 
 func TestDiagnoseReport(t *testing.T) {
-	in, err := os.ReadFile(filepath.Join("..", "testdata", "facts", "windows-orphaned-passkey.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	facts, err := diag.Parse(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	facts := capturedFacts(t, "windows-orphaned-passkey")
 	r := report.New(time.Date(2026, 3, 2, 9, 41, 0, 0, time.UTC), "INC0012345", "de", facts,
 		[]report.Attempt{{Step: diag.StepTryOtherMethod, Result: report.Worked}})
 	code, err := report.Encode(r)

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -245,14 +244,7 @@ func TestBrowserAccessibilityOnEveryScreen(t *testing.T) {
 // agentCode is a report code made from a captured facts document.
 func agentCode(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "facts", "windows-orphaned-passkey.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	facts, err := diag.Parse(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	facts := capturedFacts(t, "windows-orphaned-passkey")
 	code, err := report.Encode(report.New(time.Now(), "INC0012345", "en", facts,
 		[]report.Attempt{{Step: diag.StepTryOtherMethod, Result: report.Stuck}}))
 	if err != nil {

@@ -34,6 +34,8 @@ type agent struct {
 	errID  string // catalogue id of the decode error
 	report report.Report
 	diag   diag.Diagnosis
+	// stopHash removes the hashchange listener.
+	stopHash func()
 }
 
 // The agent page's own data-states besides idle and done: loading until
@@ -84,6 +86,29 @@ func (a *agent) OnNav(ctx app.Context) {
 	if code := fragmentCode(u); code != "" {
 		a.input = code
 		a.decode()
+	}
+}
+
+// OnMount follows later links in the same tab: a new #code= changes only
+// the fragment, which reloads nothing and calls no OnNav.
+func (a *agent) OnMount(ctx app.Context) {
+	if app.IsClient {
+		a.stopHash = app.Window().AddEventListener("hashchange", a.onHashChange)
+	}
+}
+
+// OnDismount removes the hashchange listener.
+func (a *agent) OnDismount() {
+	if a.stopHash != nil {
+		a.stopHash()
+	}
+}
+
+func (a *agent) onHashChange(app.Context, app.Event) {
+	if code := fragmentCode(app.Window().URL()); code != "" {
+		a.input = code
+		a.decode()
+		a.Update()
 	}
 }
 
