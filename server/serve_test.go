@@ -2,15 +2,17 @@ package main
 
 import (
 	"context"
-	"github.com/passkey-doctor/passkey-doctor/server/config"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/passkey-doctor/passkey-doctor/server/config"
 )
 
 func TestRoutesAnswerWithoutFetchingFromTheHostHeader(t *testing.T) {
@@ -182,5 +184,16 @@ func TestFirstHTMLCarriesAVerdictFromTheRequest(t *testing.T) {
 	}
 	if got := w.Header().Get("Vary"); !strings.Contains(got, "User-Agent") {
 		t.Errorf("Vary = %q", got)
+	}
+}
+
+func TestSpareProcKeepsOnePBesidesTheVerifiers(t *testing.T) {
+	before := runtime.GOMAXPROCS(0)
+	t.Cleanup(func() { runtime.GOMAXPROCS(before) })
+	if got := spareProc(); got != before {
+		t.Errorf("spareProc() = %d verifiers, want GOMAXPROCS %d", got, before)
+	}
+	if got := runtime.GOMAXPROCS(0); got != before+1 {
+		t.Errorf("GOMAXPROCS after spareProc = %d, want %d", got, before+1)
 	}
 }

@@ -29,6 +29,7 @@ type API struct {
 	now    func() time.Time
 	sealer *seal.Sealer
 	obs    Observer
+	turns  turns
 	// fixed is the relying party when Config.RPID is set; nil derives one
 	// per request.
 	fixed *relyingParty
@@ -40,7 +41,7 @@ func New(cfg Config, deps Deps) (*API, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("new ceremony api: %w", err)
 	}
-	a := &API{cfg: cfg, log: deps.Logger, now: deps.Now, obs: deps.Observer}
+	a := &API{cfg: cfg, log: deps.Logger, now: deps.Now, obs: deps.Observer, turns: newTurns(cfg.Verifiers)}
 	if a.obs == nil {
 		a.obs = nopObserver{}
 	}

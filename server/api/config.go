@@ -45,6 +45,9 @@ type Config struct {
 	MaxFinishBody int64
 	// MaxCredentials caps how many credential tokens one request may carry.
 	MaxCredentials int
+	// Verifiers is how many finishes verify at once; the others wait their
+	// turn in arrival order. 0 means one per P (runtime.GOMAXPROCS).
+	Verifiers int
 }
 
 // DefaultConfig is the configuration with every default filled in and no
@@ -105,6 +108,9 @@ func (c Config) Validate() error {
 	}
 	if c.MaxCredentials <= 0 {
 		errs = append(errs, errors.New("max credentials must be positive"))
+	}
+	if c.Verifiers < 0 {
+		errs = append(errs, errors.New("verifiers must not be negative"))
 	}
 	if len(c.Keys) > 0 {
 		if _, err := seal.NewRing(c.Keys[0], c.Keys[1:]...); err != nil {

@@ -29,6 +29,7 @@ func TestValidateRefuses(t *testing.T) {
 		{"a top origin that is not a URL is refused", func(c *Config) { c.TopOrigins = []string{"portal"} }, "top origin"},
 		{"a zero timeout is refused", func(c *Config) { c.LoginTimeout = 0 }, "login timeout"},
 		{"a negative leeway is refused", func(c *Config) { c.Leeway = -time.Second }, "leeway"},
+		{"negative verifiers are refused", func(c *Config) { c.Verifiers = -1 }, "verifiers"},
 		{"duplicate key ids are refused", func(c *Config) { c.Keys = []seal.Key{k, k} }, "twice"},
 		{"an empty display name is refused", func(c *Config) { c.RPDisplayName = "" }, "display name"},
 	}

@@ -21,6 +21,11 @@ func (a *API) registerFinish(w http.ResponseWriter, r *http.Request) error {
 	if err := decode(w, r, a.cfg.MaxFinishBody, &req); err != nil {
 		return err
 	}
+	done, err := a.turns.take(r.Context())
+	if err != nil {
+		return err
+	}
+	defer done()
 	if req.Session == "" || len(req.Credential) == 0 {
 		return errBadRequest(errors.New("register finish: session or credential missing"))
 	}
