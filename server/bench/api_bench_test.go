@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"net/http"
 	"testing"
 	"time"
 
@@ -35,14 +34,13 @@ const (
 func BenchmarkAPI(b *testing.B) {
 	srv := startServer(b)
 	base := "http://localhost:" + srv.Port()
-	client := NewClient(srv.Addr, *apiConns)
 	ctx := context.Background()
 	n, conns := *apiRequests, *apiConns
 
 	// One credential signs in every time, as the existing-passkey test does.
 	login := softauth.New()
 	login.UV, login.Origin = true, base
-	cred, err := registerOnce(ctx, probe.Client{Base: base, Transport: probe.HTTPTransport{Client: client}}, login)
+	cred, err := registerOnce(ctx, probe.Client{Base: base, Transport: probe.HTTPTransport{Client: NewClient(srv.Addr)}}, login)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -51,7 +49,7 @@ func BenchmarkAPI(b *testing.B) {
 		reg := softauth.New()
 		reg.UV, reg.Origin = true, base
 
-		rb := run(b, ctx, client, base+ceremony.PathRegisterBegin, repeat(mustJSON(b, ceremony.RegisterBeginRequest{Kind: ceremony.KindPlatform}), n), conns, true)
+		rb := run(b, ctx, srv.Addr, base+ceremony.PathRegisterBegin, repeat(mustJSON(b, ceremony.RegisterBeginRequest{Kind: ceremony.KindPlatform}), n), conns, true)
 		finishes := make([][]byte, n)
 		for i, answer := range rb.Answers {
 			var begin ceremony.RegisterBeginResponse
@@ -64,9 +62,9 @@ func BenchmarkAPI(b *testing.B) {
 			}
 			finishes[i] = mustJSON(b, ceremony.RegisterFinishRequest{Session: begin.Session, Credential: mustJSON(b, made)})
 		}
-		rf := run(b, ctx, client, base+ceremony.PathRegisterFinish, finishes, conns, false)
+		rf := run(b, ctx, srv.Addr, base+ceremony.PathRegisterFinish, finishes, conns, false)
 
-		lb := run(b, ctx, client, base+ceremony.PathLoginBegin, repeat(mustJSON(b, ceremony.LoginBeginRequest{Kind: ceremony.KindPlatform, Credentials: []string{cred}}), n), conns, true)
+		lb := run(b, ctx, srv.Addr, base+ceremony.PathLoginBegin, repeat(mustJSON(b, ceremony.LoginBeginRequest{Kind: ceremony.KindPlatform, Credentials: []string{cred}}), n), conns, true)
 		for i, answer := range lb.Answers {
 			var begin ceremony.LoginBeginResponse
 			if err := json.Unmarshal(answer, &begin); err != nil {
@@ -78,7 +76,7 @@ func BenchmarkAPI(b *testing.B) {
 			}
 			finishes[i] = mustJSON(b, ceremony.LoginFinishRequest{Session: begin.Session, Credentials: []string{cred}, Credential: mustJSON(b, signed)})
 		}
-		lf := run(b, ctx, client, base+ceremony.PathLoginFinish, finishes, conns, false)
+		lf := run(b, ctx, srv.Addr, base+ceremony.PathLoginFinish, finishes, conns, false)
 
 		for _, s := range []struct {
 			name string
@@ -121,9 +119,9 @@ func registerOnce(ctx context.Context, c probe.Client, a *softauth.Authenticator
 }
 
 // run is Post that fails the benchmark on any error or refusal.
-func run(b *testing.B, ctx context.Context, c *http.Client, url string, bodies [][]byte, conns int, keep bool) Result {
+func run(b *testing.B, ctx context.Context, addr, url string, bodies [][]byte, conns int, keep bool) Result {
 	b.Helper()
-	r, err := Post(ctx, c, url, bodies, conns, keep)
+	r, err := Post(ctx, addr, url, bodies, conns, keep)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"net/http"
 	"testing"
 
 	"github.com/passkey-doctor/passkey-doctor/app/ceremony"
@@ -29,18 +28,17 @@ const goalGrowth = 20 << 20
 func BenchmarkAbandonedBegins(b *testing.B) {
 	for b.Loop() {
 		srv := startServer(b)
-		client := NewClient(srv.Addr, *apiConns)
 		base := "http://localhost:" + srv.Port()
 		idle, err := srv.RSS()
 		if err != nil {
 			b.Fatal(err)
 		}
-		abandon(b, client, base, *warmUp)
+		abandon(b, srv.Addr, base, *warmUp)
 		before, err := srv.RSS()
 		if err != nil {
 			b.Fatal(err)
 		}
-		abandon(b, client, base, *abandoned)
+		abandon(b, srv.Addr, base, *abandoned)
 		after, err := srv.RSS()
 		if err != nil {
 			b.Fatal(err)
@@ -54,17 +52,16 @@ func BenchmarkAbandonedBegins(b *testing.B) {
 		record("server RSS, abandoned begins", fmt.Sprintf("%s → %s (+%s)", mib(float64(before)), mib(float64(after)), mib(float64(growth))),
 			fmt.Sprintf("%d begins after %d warm-up; goal growth ≤ %s: %s; idle %s (+%s from idle)",
 				*abandoned, *warmUp, mib(goalGrowth), verdict(growth <= goalGrowth), mib(float64(idle)), mib(float64(after-idle))))
-		client.CloseIdleConnections()
 	}
 }
 
 // abandon sends n begins, half registrations and half sign-ins, and never
 // finishes them.
-func abandon(b *testing.B, client *http.Client, base string, n int) {
+func abandon(b *testing.B, addr, base string, n int) {
 	b.Helper()
 	half := n / 2
-	run(b, context.Background(), client, base+ceremony.PathRegisterBegin,
+	run(b, context.Background(), addr, base+ceremony.PathRegisterBegin,
 		repeat(mustJSON(b, ceremony.RegisterBeginRequest{Kind: ceremony.KindPlatform}), half), *apiConns, false)
-	run(b, context.Background(), client, base+ceremony.PathLoginBegin,
+	run(b, context.Background(), addr, base+ceremony.PathLoginBegin,
 		repeat(mustJSON(b, ceremony.LoginBeginRequest{Kind: ceremony.KindExisting, Discoverable: true}), n-half), *apiConns, false)
 }
