@@ -52,6 +52,12 @@
 // expiry. The session token expires a little later (Config.Leeway), so the
 // library's own "session expired" answer is the one seen first.
 //
+// # Turns
+//
+// A finish reads its body, then waits for a turn to verify: Config.Verifiers
+// turns (default one per P), handed out in arrival order, so under load
+// every finish waits about as long as the others (turns.go).
+//
 // # Errors
 //
 // Every handler returns an error; one adapter (serve) turns it into a

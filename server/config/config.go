@@ -100,6 +100,7 @@ type Limits struct {
 	// RequestsPerMinute and Burst are per client.
 	RequestsPerMinute int `yaml:"requestsPerMinute"`
 	Burst             int `yaml:"burst"`
-	// MaxInFlight caps verifications running at once (503 past it).
+	// MaxInFlight caps the finishes admitted at once, verifying or waiting
+	// for a turn to (503 past it).
 	MaxInFlight int `yaml:"maxInFlight"`
 }

@@ -6,10 +6,11 @@ import "net/http"
 // verification takes milliseconds, so a slot frees up quickly.
 const overloadedRetryAfter = 2
 
-// InFlight caps how many requests run next at once. It guards the
-// ceremony verifications, the only CPU-heavy requests (signature checks,
-// CBOR); past the cap it answers 503 with Retry-After and the coded body
-// {"code":"overloaded",...} at once rather than queueing.
+// InFlight caps how many requests are inside next at once. It guards the
+// ceremony finishes, the only CPU-heavy requests (signature checks, CBOR),
+// which inside wait for a turn to verify (see package api); past the cap
+// it answers 503 with Retry-After and the coded body
+// {"code":"overloaded",...} at once, so the queue stays bounded.
 type InFlight struct {
 	slots chan struct{}
 }
