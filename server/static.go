@@ -8,6 +8,7 @@ import (
 
 	"github.com/passkey-doctor/passkey-doctor/app/ui"
 	"github.com/passkey-doctor/passkey-doctor/server/config"
+	"github.com/passkey-doctor/passkey-doctor/server/guard"
 	"github.com/passkey-doctor/passkey-doctor/server/site"
 	"github.com/passkey-doctor/passkey-doctor/web"
 )
@@ -44,7 +45,7 @@ func exportSite(cfg config.Config, dir string) error {
 	ui.Routes(page)
 	env := page.Env()
 	env[ui.StaticEnv] = "1"
-	s, err := site.New(web.FS, site.Options{Env: env})
+	s, err := site.New(web.FS, site.Options{Env: env, StaticHeaders: guard.SecurityHeaders(cfg.Embedding.AllowedOrigins)})
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/passkey-doctor/passkey-doctor/server/browsertest"
 	"github.com/passkey-doctor/passkey-doctor/server/config"
 )
@@ -60,5 +62,24 @@ func TestBrowserStaticExportRunsLocalCeremonies(t *testing.T) {
 	}
 	if !strings.Contains(text, "no server verified the signature") {
 		t.Errorf("the result does not say it was checked locally:\n%s", text)
+	}
+
+	// The export's meta CSP is in force without getting in the page's way:
+	// nothing was refused so far (the one expected problem is the 404 that
+	// tells the page there is no API), and an injected inline script is.
+	for _, p := range tab.Problems() {
+		if strings.Contains(p, "Content Security Policy") {
+			t.Errorf("the static page broke its own CSP: %s", p)
+		}
+	}
+	refused := browsertest.Run(tab, chromedp.Evaluate[string](`new Promise(resolve => {
+		document.addEventListener("securitypolicyviolation", e => resolve(e.violatedDirective), {once: true});
+		const s = document.createElement("script");
+		s.textContent = "window.injectedRan = true";
+		document.body.appendChild(s);
+		setTimeout(() => resolve(window.injectedRan ? "ran" : "no violation"), 2000);
+	})`, chromedp.EvalAwaitPromise))
+	if refused != "script-src-elem" {
+		t.Errorf("an injected inline script on the static page: %q, want refused by script-src-elem", refused)
 	}
 }

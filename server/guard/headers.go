@@ -42,17 +42,13 @@ const hstsMaxAge = 2 * 365 * 24 * 60 * 60
 // behind a TLS-terminating proxy the proxy owns it.
 // Source: https://www.rfc-editor.org/rfc/rfc6797#section-7.2
 func Headers(embedders []string, next http.Handler) http.Handler {
-	embedders = cleanOrigins(embedders)
-	csp := ContentSecurityPolicy(embedders)
-	pp := PermissionsPolicy(embedders)
+	always := SecurityHeaders(embedders)
 	hsts := "max-age=" + strconv.Itoa(hstsMaxAge)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", csp)
-		h.Set("Permissions-Policy", pp)
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Cross-Origin-Opener-Policy", "unsafe-none")
+		for k, v := range always {
+			h.Set(k, v[0])
+		}
 		if r.TLS != nil {
 			h.Set("Strict-Transport-Security", hsts)
 		}
@@ -61,6 +57,20 @@ func Headers(embedders []string, next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(&charsetWriter{ResponseWriter: w}, r)
 	})
+}
+
+// SecurityHeaders are the headers every response carries whatever the
+// request: the CSP, the Permissions-Policy, Referrer-Policy, nosniff and
+// COOP. A static export hands them to the host (site.Options.StaticHeaders).
+func SecurityHeaders(embedders []string) http.Header {
+	embedders = cleanOrigins(embedders)
+	return http.Header{
+		"Content-Security-Policy":    {ContentSecurityPolicy(embedders)},
+		"Permissions-Policy":         {PermissionsPolicy(embedders)},
+		"Referrer-Policy":            {"no-referrer"},
+		"X-Content-Type-Options":     {"nosniff"},
+		"Cross-Origin-Opener-Policy": {"unsafe-none"},
+	}
 }
 
 // ContentSecurityPolicy is the page's CSP with frame-ancestors 'self' plus

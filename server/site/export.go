@@ -1,10 +1,15 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
+	"html"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 )
 
 // pages are the root-level files go-app makes, with the file each becomes
@@ -19,7 +24,11 @@ var pages = map[string]string{
 // Export writes the whole site under dir as plain files for any static host
 // or CDN: the prerendered index.html, go-app's app.js, the service worker and
 // its stylesheet, the manifest, wasm_exec.js, robots.txt, and every asset
-// under web/ with its .br and .gz twins. Versioned URLs (?v=) still work:
+// under web/ with its .br and .gz twins. With Options.StaticHeaders it also
+// writes them as _headers, the file Netlify and Cloudflare Pages read, and
+// puts what a meta element can carry (the CSP without frame-ancestors, the
+// referrer policy) into index.html, so the page keeps most of its
+// protection on a host that sends no headers at all. Versioned URLs (?v=) still work:
 // static hosts ignore the query. There is no ceremony API; the page runs its
 // tests locally (app/probe.LocalAPI).
 func (s *Site) Export(dir string) error {
@@ -31,7 +40,15 @@ func (s *Site) Export(dir string) error {
 		if err != nil {
 			return err
 		}
+		if name == "index.html" {
+			body = withHeaderMetas(body, s.opts.StaticHeaders)
+		}
 		if err := writeFile(dir, name, body); err != nil {
+			return err
+		}
+	}
+	if len(s.opts.StaticHeaders) > 0 {
+		if err := writeFile(dir, "_headers", headersFile(s.opts.StaticHeaders)); err != nil {
 			return err
 		}
 	}
@@ -82,4 +99,51 @@ func writeFile(dir, name string, body []byte) error {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
+}
+
+// headersFile is h in the _headers format of Netlify and Cloudflare Pages:
+// a path pattern, then one indented "Name: value" per line.
+// Source: https://docs.netlify.com/routing/headers/ ;
+// https://developers.cloudflare.com/pages/configuration/headers/
+func headersFile(h http.Header) []byte {
+	var b bytes.Buffer
+	b.WriteString("# Security headers for static hosts that read this file (Netlify,\n# Cloudflare Pages). Elsewhere, set them in the host's configuration.\n/*\n")
+	for _, k := range slices.Sorted(maps.Keys(h)) {
+		for _, v := range h[k] {
+			fmt.Fprintf(&b, "  %s: %s\n", k, v)
+		}
+	}
+	return b.Bytes()
+}
+
+// withHeaderMetas puts the headers a meta element can stand in for at the
+// top of page's head, after the charset: the Content-Security-Policy minus frame-ancestors (which
+// browsers ignore in a meta element, with a console warning) and the
+// Referrer-Policy. Permissions-Policy, nosniff and COOP have no meta form.
+// Source: https://www.w3.org/TR/CSP3/#meta-element ;
+// https://html.spec.whatwg.org/multipage/semantics.html#meta-referrer
+func withHeaderMetas(page []byte, h http.Header) []byte {
+	var metas strings.Builder
+	if csp := h.Get("Content-Security-Policy"); csp != "" {
+		var kept []string
+		for d := range strings.SplitSeq(csp, ";") {
+			if d = strings.TrimSpace(d); d != "" && !strings.HasPrefix(d, "frame-ancestors") {
+				kept = append(kept, d)
+			}
+		}
+		fmt.Fprintf(&metas, "\n<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">", html.EscapeString(strings.Join(kept, "; ")))
+	}
+	if rp := h.Get("Referrer-Policy"); rp != "" {
+		fmt.Fprintf(&metas, "\n<meta name=\"referrer\" content=\"%s\">", html.EscapeString(rp))
+	}
+	if metas.Len() == 0 {
+		return page
+	}
+	for _, after := range []string{`<meta charset="UTF-8">`, "<head>"} {
+		if i := bytes.Index(page, []byte(after)); i >= 0 {
+			i += len(after)
+			return slices.Concat(page[:i], []byte(metas.String()), page[i:])
+		}
+	}
+	return page
 }

@@ -2,11 +2,14 @@ package site
 
 import (
 	"encoding/json"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 func get(t *testing.T, s *Site, path string) (body, contentType string) {
@@ -91,5 +94,64 @@ func TestExportWritesEveryFileTheShellNeeds(t *testing.T) {
 	index, _ := os.ReadFile(filepath.Join(dir, "index.html"))
 	if !strings.Contains(string(index), `/web/app.css?v=`+s.Version()) || strings.Contains(string(index), "user-scalable=0") {
 		t.Errorf("index.html is not the fixed, prerendered page:\n%s", index)
+	}
+}
+
+func TestExportHandsTheSecurityHeadersToTheHost(t *testing.T) {
+	app.RouteFunc("/", func() app.Composer { return &app.Compo{} })
+	headers := http.Header{
+		"Content-Security-Policy": {"default-src 'self'; frame-ancestors 'self' https://portal.example"},
+		"Referrer-Policy":         {"no-referrer"},
+		"X-Content-Type-Options":  {"nosniff"},
+	}
+	s, err := New(testFS(), Options{StaticHeaders: headers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := s.Export(dir); err != nil {
+		t.Fatal(err)
+	}
+	file, err := os.ReadFile(filepath.Join(dir, "_headers"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{
+		"/*\n",
+		"  Content-Security-Policy: default-src 'self'; frame-ancestors 'self' https://portal.example\n",
+		"  Referrer-Policy: no-referrer\n",
+		"  X-Content-Type-Options: nosniff\n",
+	} {
+		if !strings.Contains(string(file), line) {
+			t.Errorf("_headers lacks %q:\n%s", line, file)
+		}
+	}
+	index, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	head, _, _ := strings.Cut(string(index), "</head>")
+	for _, want := range []string{
+		`<meta charset="UTF-8">` + "\n" + `<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;">`,
+		`<meta name="referrer" content="no-referrer">`,
+	} {
+		if !strings.Contains(head, want) {
+			t.Errorf("index.html head lacks %s:\n%s", want, head)
+		}
+	}
+	if strings.Contains(head, "frame-ancestors") {
+		t.Errorf("the meta CSP keeps frame-ancestors, which browsers ignore there with a warning:\n%s", head)
+	}
+}
+
+func TestExportWithoutHeadersWritesNoHeadersFile(t *testing.T) {
+	s := newTestSite(t)
+	dir := t.TempDir()
+	if err := s.Export(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "_headers")); !os.IsNotExist(err) {
+		t.Errorf("_headers written with no headers given: %v", err)
+	}
+	index, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	if strings.Contains(string(index), "http-equiv") {
+		t.Error("index.html has a meta CSP with no headers given")
 	}
 }

@@ -33,6 +33,9 @@ type Options struct {
 	// PageHeaders are added to every HTML page (Accept-CH, Critical-CH,
 	// Vary).
 	PageHeaders http.Header
+	// StaticHeaders are the security headers a static export asks its host
+	// to send (see Export). The server sends its own and ignores them.
+	StaticHeaders http.Header
 }
 
 // The product's own introduction, for Options left empty.
