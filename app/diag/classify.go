@@ -31,6 +31,9 @@ var messageRules = []messageRule{
 	{[]string{"user activation is required"}, CauseUserActivationRequired, High},
 	{[]string{"transient activation"}, CauseUserActivationRequired, High},
 	{[]string{"not permitted to use the 'publickey-credentials"}, CauseIframeNotPermitted, High},
+	// AuthenticationServices refuses an app's web view whose app does not
+	// claim the site as an associated domain: no passkeys in that app.
+	{[]string{"is not associated with domain"}, CauseWebAuthnUnavailable, High},
 	{[]string{"tls certificate error"}, CauseTLSCertificateError, High},
 	{[]string{"does not have focus"}, CausePageNotFocused, High},
 	{[]string{"not focused"}, CausePageNotFocused, High},
