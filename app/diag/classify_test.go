@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -32,8 +33,15 @@ func TestClassifyErrorFixtures(t *testing.T) {
 	if err := json.Unmarshal(b, &cases); err != nil {
 		t.Fatalf("parse error fixtures: %v", err)
 	}
+	known := map[Cause]bool{}
+	for _, c := range Causes() {
+		known[c] = true
+	}
 	for _, tc := range cases {
 		t.Run(tc.Name, func(t *testing.T) {
+			if !known[tc.Want.Cause] {
+				t.Fatalf("fixture wants cause %q, which is not one of Causes()", tc.Want.Cause)
+			}
 			cause, conf := Classify(tc.Ceremony, tc.WebAuthn)
 			got := [2]string{string(cause), string(conf)}
 			want := [2]string{string(tc.Want.Cause), string(tc.Want.Confidence)}
@@ -41,6 +49,18 @@ func TestClassifyErrorFixtures(t *testing.T) {
 				t.Errorf("Classify mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// The message is lowered before matching, so a rule word with a capital
+// letter would never match.
+func TestMessageRulesAreLowerCase(t *testing.T) {
+	for _, r := range messageRules {
+		for _, w := range r.words {
+			if w != strings.ToLower(w) {
+				t.Errorf("message rule word %q is not lower case", w)
+			}
+		}
 	}
 }
 
