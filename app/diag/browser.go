@@ -114,8 +114,10 @@ func uaBrowser(ua string) (browser string, major int, inApp bool, app string) {
 		switch {
 		case hasVersion && has(ua, "Safari") && !unknownTrailing(ua):
 			return BrowserSafari, atoiMajor(v), false, ""
-		case !has(ua, "Safari") && !strings.Contains(ua, "Macintosh"):
-			// An iOS app's WKWebView: WebKit without the Safari token.
+		case !has(ua, "Safari"):
+			// An app's WKWebView, on iOS or macOS: WebKit without the
+			// Safari token. Source: WebKit's default WKWebView User-Agent,
+			// "... AppleWebKit/605.1.15 (KHTML, like Gecko)" (+ "Mobile/15E148").
 			return BrowserWebView, 0, true, ""
 		}
 	}
@@ -191,15 +193,19 @@ const (
 	brandEdge     = "Microsoft Edge"
 	brandOpera    = "Opera"
 	brandOperaGX  = "Opera GX"
+	brandOperaMob = "OperaMobile"
 	brandBrave    = "Brave"
 	brandSamsung  = "Samsung Internet"
 	brandWebView  = "Android WebView"
+	brandWebView2 = "Microsoft Edge WebView2"
 )
 
 // applyBrands refines the browser from client-hint brands. Brave differs
 // from Chrome only here: its User-Agent is Chrome's.
 // Source: https://wicg.github.io/ua-client-hints/#interface (brands);
-// Brave's brands list "Brave", "Chromium" and a GREASE entry.
+// Brave's brands list "Brave", "Chromium" and a GREASE entry; a WebView2
+// app's brands add "Microsoft Edge WebView2" to Edge's, while its UA is
+// Edge's (https://github.com/MicrosoftEdge/WebView2Feedback/issues/2576).
 func applyBrands(id *identity, d *UAData) {
 	brands := append(append([]Brand{}, d.Brands...), d.FullVersionList...)
 	if len(brands) == 0 || id.inApp && id.app != "" {
@@ -223,9 +229,11 @@ func applyBrands(id *identity, d *UAData) {
 	// lists "Chromium" and often "Google Chrome".
 	for _, b := range []struct{ brand, browser string }{
 		{brandBrave, BrowserBrave},
+		{brandWebView2, BrowserWebView},
 		{brandEdge, BrowserEdge},
 		{brandOpera, BrowserOpera},
 		{brandOperaGX, BrowserOpera},
+		{brandOperaMob, BrowserOpera},
 		{brandSamsung, BrowserSamsung},
 		{brandWebView, BrowserWebView},
 	} {
