@@ -1,6 +1,9 @@
 package diag
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // uaOSVersion reads the OS version the UA proves, and a lower bound where
 // only the browser proves one.
@@ -35,7 +38,10 @@ func uaOSVersion(ua string, id identity) (exact, floor ver) {
 // 18_6 and 18_7 only prove "at least 18.6". EdgiOS's Version/ is not the OS.
 // Firefox for iOS does not report its OS token faithfully, and an iPad in
 // desktop mode sends a Mac token (10_15_7) and, from Firefox, a fixed
-// Version/18.6, so neither proves anything.
+// Version/18.6, so neither proves anything. Facebook, Messenger and
+// Instagram add the OS version the app itself reads (UIDevice
+// systemVersion) to their WebView's UA; behind a frozen token it proves the
+// version.
 // Source: https://webkit.org/blog/17333/webkit-features-in-safari-26-0/
 // (user agent no longer lists the current OS version); firefox-ios
 // UserAgent.swift (desktop UA "Version/18.6 Safari/605.1.15").
@@ -58,9 +64,22 @@ func appleMobileVersion(ua string, id identity) (exact, floor ver) {
 				return v, ver{}
 			}
 		}
+		if av := appReportedIOS(ua); av.atLeast(18, 6) {
+			return av, ver{}
+		}
 		return ver{}, mkver(18, 6)
 	}
 	return v, ver{}
+}
+
+// reAppReportedIOS matches the OS version an iOS app writes into its
+// WebView's UA: Facebook's "FBSV/26.0.1" and Instagram's "(iPhone15,2; iOS
+// 26_1; ...)".
+var reAppReportedIOS = regexp.MustCompile(`(?:\bFBSV/|; i(?:Pad)?OS )(\d+)(?:[._](\d+))?`)
+
+// appReportedIOS is the iOS version the embedding app reports, if any.
+func appReportedIOS(ua string) ver {
+	return submatchVer(reAppReportedIOS, ua)
 }
 
 // macVersion handles macOS. Every current browser freezes the token at
