@@ -59,9 +59,12 @@ var otherChromium = []string{
 }
 
 // uaBrowser reads the browser from the UA alone: name, major version, and
-// whether it is an app's embedded WebView (and which app).
+// whether it is an app's embedded WebView (and which app). Every browser and
+// WebView UA starts with "Mozilla/" (Presto Opera with "Opera/"); anything
+// else, such as WhatsApp's link-preview fetcher "WhatsApp/2.24.6.77 A", is
+// a program, not a browser, whatever app it names.
 func uaBrowser(ua string) (browser string, major int, inApp bool, app string) {
-	if ua == "" {
+	if !strings.HasPrefix(ua, "Mozilla/") && !strings.HasPrefix(ua, "Opera/") {
 		return BrowserOther, 0, false, ""
 	}
 	for _, r := range inAppRules {
@@ -99,6 +102,12 @@ func uaBrowser(ua string) (browser string, major int, inApp bool, app string) {
 	}
 	if strings.Contains(ua, "Opera Mini") || strings.HasPrefix(ua, "Opera/") {
 		return BrowserOpera, 0, false, ""
+	}
+	// A TV's, console's or feature phone's own browser carries a Firefox or
+	// Chrome token for its engine (KaiOS "Firefox/48.0", webOS
+	// "Chrome/94"), but it is neither browser.
+	if otherDevice(ua) {
+		return BrowserOther, 0, false, ""
 	}
 	if v, ok := product(ua, "Firefox"); ok && !strings.Contains(ua, "Trident") {
 		return BrowserFirefox, atoiMajor(v), false, ""

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -55,6 +56,11 @@ type identity struct {
 	bmajor  int // browser major version, 0 when unknown
 	inApp   bool
 	app     string
+	// automated: a headless browser driven by a program; what it runs on
+	// says nothing about a person's device.
+	automated bool
+	// noWebAuthn: a browser that never had WebAuthn at any version.
+	noWebAuthn bool
 }
 
 // Identify works out the platform from the User-Agent, client hints and
@@ -67,9 +73,14 @@ func identify(f Facts) identity {
 	if f.MaxTouchPoints != nil {
 		touch = *f.MaxTouchPoints
 	}
+	if crawler(ua) {
+		return identity{os: OSOther, browser: BrowserOther, automated: true}
+	}
 	var id identity
 	id.browser, id.bmajor, id.inApp, id.app = uaBrowser(ua)
 	id.os = uaOS(ua, touch)
+	id.automated = has(ua, "HeadlessChrome") || has(ua, "PhantomJS")
+	id.noWebAuthn = internetExplorer(ua)
 	if f.UAData != nil {
 		applyBrands(&id, f.UAData)
 	}
@@ -141,18 +152,17 @@ func formatOSVersion(os string, v ver) string {
 
 // uaOS reads the OS family from the UA. A Mac UA with more than one touch
 // point is an iPad asking for desktop sites, and so is a Mac UA from an
-// iOS-only browser (CriOS, FxiOS, EdgiOS).
+// iOS-only browser (CriOS, FxiOS, EdgiOS). Samsung Internet exists only on
+// Android (and on TVs, caught first), so its Linux desktop UA — Samsung DeX
+// and "desktop version" on phones and tablets — is Android.
 // Source: https://developer.apple.com/forums/thread/119186 (iPadOS 13
-// desktop-class browsing); WebKit sends navigator.maxTouchPoints 5 on iPad.
+// desktop-class browsing); WebKit sends navigator.maxTouchPoints 5 on iPad;
+// https://developer.samsung.com/internet/android/web-developer-guide.html
+// (Samsung DeX: "X11; Linux x86_64" with SamsungBrowser/).
 func uaOS(ua string, touch float64) string {
 	c := strings.Join(comment(ua), ";")
 	switch {
-	case ua == "":
-		return OSOther
-	case strings.Contains(ua, "Windows Phone") || strings.Contains(ua, "Windows Mobile") ||
-		strings.Contains(ua, "Tizen") || strings.Contains(ua, "HarmonyOS") || strings.Contains(ua, "KAIOS") ||
-		strings.Contains(ua, "Web0S") || strings.Contains(ua, "SMART-TV") || strings.Contains(ua, "PlayStation") ||
-		strings.Contains(ua, "Nintendo") || strings.Contains(ua, "Xbox"):
+	case ua == "" || otherDevice(ua):
 		return OSOther
 	case strings.Contains(c, "iPad"):
 		return OSIPadOS
@@ -169,8 +179,53 @@ func uaOS(ua string, touch float64) string {
 		return OSAndroid
 	case strings.Contains(c, "Windows"):
 		return OSWindows
+	case strings.Contains(c, "BSD") || strings.Contains(c, "SunOS"):
+		// "X11; FreeBSD amd64": X11 but not Linux.
+		return OSOther
 	case strings.Contains(c, "Linux") || strings.Contains(c, "X11") || strings.Contains(c, "Ubuntu") || strings.Contains(c, "Fedora"):
+		if has(ua, "SamsungBrowser") {
+			return OSAndroid
+		}
 		return OSLinux
 	}
 	return OSOther
+}
+
+// otherDeviceMarkers name phones, TVs, consoles and headsets whose systems
+// have no value of their own in the OS list, even where the UA also says
+// Linux, Android or Windows.
+var otherDeviceMarkers = []string{
+	"Windows Phone", "Windows Mobile", "Tizen", "HarmonyOS", "OpenHarmony", "KAIOS",
+	"Web0S", "SMART-TV", "SmartTV", "HbbTV", "NetCast", "CrKey", "Roku",
+	"PlayStation", "Nintendo", "Xbox", "OculusBrowser",
+}
+
+// otherDevice reports whether the UA comes from such a device.
+func otherDevice(ua string) bool {
+	for _, m := range otherDeviceMarkers {
+		if strings.Contains(ua, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// reCrawler matches the name/version token or contact URL that crawlers and
+// link-preview fetchers put in their UA ("Googlebot/2.1", "bingbot/2.0",
+// "+http://www.google.com/bot.html").
+var reCrawler = regexp.MustCompile(`(?i)(?:bot|crawler|spider|externalhit)/\d|\+https?://`)
+
+// crawler reports whether the UA is a crawler or a link-preview fetcher
+// rather than a person's browser: a Googlebot claiming "Android 6.0.1;
+// Nexus 5X" is no Android phone.
+// Source: https://developers.google.com/search/docs/crawling-indexing/overview-google-crawlers
+func crawler(ua string) bool {
+	return reCrawler.MatchString(ua)
+}
+
+// internetExplorer reports whether the UA is Internet Explorer (Trident or
+// MSIE, compatibility view included), which never had WebAuthn.
+// Source: https://caniuse.com/webauthn (IE: not supported).
+func internetExplorer(ua string) bool {
+	return strings.Contains(ua, "Trident/") || strings.Contains(ua, "; MSIE ")
 }

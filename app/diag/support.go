@@ -66,8 +66,17 @@ func (id identity) deviceSupported() Tri {
 
 // browserTooOld reports whether the browser predates WebAuthn.
 // Source: https://caniuse.com/webauthn — Chrome 67, Edge 18, Firefox 60,
-// Safari 13, Opera 54, Samsung Internet 13.
+// Safari 13, Opera 54, Samsung Internet 13; Internet Explorer never. The
+// thresholds are those of desktop and mobile builds: a TV or console
+// numbers its build its own way (Samsung Internet 4 on Tizen TVs, Edge 44
+// on Xbox), so they do not apply there.
 func browserTooOld(id identity) bool {
+	if id.noWebAuthn {
+		return true
+	}
+	if id.os == OSOther {
+		return false
+	}
 	min := map[string]int{
 		BrowserChrome: 67, BrowserEdge: 18, BrowserFirefox: 60, BrowserSafari: 13,
 		BrowserOpera: 54, BrowserSamsung: 13,
@@ -110,6 +119,28 @@ func verdicts(id identity, probe *Probe) Support {
 		}
 	case OSOther:
 		s = Support{PlatformPasskeys: Unknown, AuthenticatorAppPasskeys: Unknown, SecurityKeys: Unknown}
+	}
+	if id.automated || id.os == OSAndroid && id.browser == BrowserOther {
+		s = noConfidentYes(s)
+	}
+	return s
+}
+
+// noConfidentYes turns every yes into unknown where the OS alone cannot
+// vouch for the browser; a no from the OS still holds. A headless browser
+// runs with no person, screen lock or security key in reach. On Android a
+// browser reaches passkeys and security keys only through Google Play
+// services' FIDO2 API, given to browsers Google lists, or Credential
+// Manager on Android 14+; an unrecognised browser (Huawei Browser on a
+// phone without Google services, UC Browser) proves neither.
+// Source: https://developers.google.com/android/reference/com/google/android/gms/fido/fido2/Fido2PrivilegedApiClient
+// (FIDO2 for privileged apps, i.e. browsers);
+// https://developer.android.com/identity/sign-in/credential-manager.
+func noConfidentYes(s Support) Support {
+	for _, t := range []*Tri{&s.PlatformPasskeys, &s.AuthenticatorAppPasskeys, &s.SecurityKeys} {
+		if t.Is(Yes) {
+			*t = Unknown
+		}
 	}
 	return s
 }
