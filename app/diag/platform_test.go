@@ -10,13 +10,16 @@ import (
 )
 
 // platformCase is one entry of the shared platform corpus in
-// testdata/platform/cases.json at the repository root.
+// testdata/platform/cases.json at the repository root. Support, where a
+// case has it, is the expected first verdict from these facts alone (no
+// probe, no ceremonies).
 type platformCase struct {
 	Name           string   `json:"name"`
 	UA             string   `json:"ua"`
 	UAData         *UAData  `json:"uaData"`
 	MaxTouchPoints *float64 `json:"maxTouchPoints"`
 	Want           Platform `json:"want"`
+	Support        *Support `json:"support"`
 }
 
 func loadPlatformCorpus(t testing.TB) []platformCase {
@@ -44,9 +47,15 @@ func TestIdentifyCorpus(t *testing.T) {
 		}
 		seen[tc.Name] = true
 		t.Run(tc.Name, func(t *testing.T) {
-			got := Identify(Facts{UA: tc.UA, UAData: tc.UAData, MaxTouchPoints: tc.MaxTouchPoints})
-			if diff := cmp.Diff(tc.Want, got); diff != "" {
+			f := Facts{UA: tc.UA, UAData: tc.UAData, MaxTouchPoints: tc.MaxTouchPoints}
+			if diff := cmp.Diff(tc.Want, Identify(f)); diff != "" {
 				t.Errorf("Identify(%q) mismatch (-want +got):\n%s", tc.UA, diff)
+			}
+			if tc.Support == nil {
+				return
+			}
+			if diff := cmp.Diff(*tc.Support, Diagnose(f).Support); diff != "" {
+				t.Errorf("Diagnose(%q).Support mismatch (-want +got):\n%s", tc.UA, diff)
 			}
 		})
 	}
