@@ -128,6 +128,10 @@ func uaBrowser(ua string) (browser string, major int, inApp bool, app string) {
 			// Safari token. Source: WebKit's default WKWebView User-Agent,
 			// "... AppleWebKit/605.1.15 (KHTML, like Gecko)" (+ "Mobile/15E148").
 			return BrowserWebView, 0, true, ""
+		case !hasVersion && strings.Contains(ua, "like Mac OS X") && !unknownTrailing(ua):
+			// An iOS app's WKWebView that appends "Safari/604.1" but not
+			// Safari's Version/ token, which every Safari sends.
+			return BrowserWebView, 0, true, ""
 		}
 	}
 	return BrowserOther, 0, false, ""

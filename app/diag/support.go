@@ -81,10 +81,10 @@ func browserTooOld(id identity) bool {
 		BrowserChrome: 67, BrowserEdge: 18, BrowserFirefox: 60, BrowserSafari: 13,
 		BrowserOpera: 54, BrowserSamsung: 13,
 	}[id.browser]
-	if id.browser == BrowserChrome && (id.os == OSIOS || id.os == OSIPadOS) {
-		return false // CriOS numbers follow Chrome but run on WebKit.
-	}
-	if id.browser == BrowserOpera && (id.os == OSIOS || id.os == OSIPadOS) {
+	if (id.os == OSIOS || id.os == OSIPadOS) && id.browser != BrowserSafari {
+		// Every iOS browser runs on the system's WebKit: CriOS, FxiOS
+		// ("FxiOS/39.0" in 2022), EdgiOS and OPiOS number their own
+		// versions, so only the iOS version matters.
 		return false
 	}
 	return min > 0 && id.bmajor > 0 && id.bmajor < min
