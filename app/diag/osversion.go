@@ -122,8 +122,13 @@ func safariMinMacOS(major int) ver {
 
 // windowsVersion handles Windows. "Windows NT 10.0" is both Windows 10 and
 // 11; "Windows NT 6.x" is genuine (6.1 = 7, 6.2 = 8, 6.3 = 8.1). Legacy
-// EdgeHTML (Edge/12-18) shipped only with Windows 10.
-// Source: https://learn.microsoft.com/en-us/microsoft-edge/web-platform/how-to-detect-win11
+// EdgeHTML (Edge/12-18) shipped only with Windows 10. Chromium 107 froze
+// the desktop token at "Windows NT 10.0" and Chromium 109 is the last on
+// Windows 7 and 8.1, so NT 10.0 from Chromium 107-109 does not prove
+// Windows 10 — and a browser held at 109 is most often on Windows 7 or 8.1.
+// Source: https://learn.microsoft.com/en-us/microsoft-edge/web-platform/how-to-detect-win11;
+// https://www.chromium.org/updates/ua-reduction/ (phase 5, Chrome 107);
+// https://support.google.com/chrome/answer/95346 (Chrome 110+ needs Windows 10).
 func windowsVersion(ua string, id identity) (exact, floor ver) {
 	v := submatchVer(reWindowsNT, ua)
 	if !v.ok {
@@ -135,6 +140,9 @@ func windowsVersion(ua string, id identity) (exact, floor ver) {
 			if m := atoiMajor(e); m >= 12 && m <= 18 {
 				return mkver(10, 0), ver{}
 			}
+		}
+		if m := atoiMajor(productOr(ua, "Chrome")); m >= 107 && m <= 109 {
+			return ver{}, ver{}
 		}
 		return ver{}, mkver(10, 0)
 	case v.major == 6 && v.minor == 1:

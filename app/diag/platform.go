@@ -212,8 +212,8 @@ func otherDevice(ua string) bool {
 
 // reCrawler matches the name/version token or contact URL that crawlers and
 // link-preview fetchers put in their UA ("Googlebot/2.1", "bingbot/2.0",
-// "+http://www.google.com/bot.html").
-var reCrawler = regexp.MustCompile(`(?i)(?:bot|crawler|spider|externalhit)/\d|\+https?://`)
+// "+http://www.google.com/bot.html"), and PageSpeed's "Chrome-Lighthouse".
+var reCrawler = regexp.MustCompile(`(?i)(?:bot|crawler|spider|externalhit)/\d|\+https?://|\bChrome-Lighthouse\b`)
 
 // crawler reports whether the UA is a crawler or a link-preview fetcher
 // rather than a person's browser: a Googlebot claiming "Android 6.0.1;
