@@ -112,3 +112,13 @@ func TestEngineAndPageWordingDoNotShareIDs(t *testing.T) {
 		}
 	}
 }
+
+func TestEveryInAppBrowserHasAName(t *testing.T) {
+	for _, app := range diag.InAppNames() {
+		for _, lang := range Languages {
+			if _, ok := Lookup(lang, "app."+app); !ok {
+				t.Errorf("the in-app browser of %q has no %s name (app.%s)", app, lang, app)
+			}
+		}
+	}
+}

@@ -27,7 +27,8 @@ func contains(subs ...string) func(string) bool {
 // Source: published captures of each app's in-app browser, e.g.
 // "[FBAN/FBIOS;FBAV/...]", "[FB_IAB/FB4A;FBAV/...]", "Instagram 320.0...",
 // "LinkedInApp/9.x", "TeamsMobile-iOS", "Teams/1.x ... Electron/x",
-// "Outlook-iOS/4.x".
+// "Outlook-iOS/4.x", "Telegram-Android/11.x (...)", "KAKAOTALK 10.x",
+// "NAVER(inapp; search; ...)".
 var inAppRules = []inAppRule{
 	{"messenger", contains("FBAN/MessengerForiOS", "FBAN/MessengerLiteForiOS", "FB_IAB/MESSENGER", "Orca-Android")},
 	{"facebook", contains("FBAN/", "FBAV/", "FB_IAB/", "FBIOS", "FB4A")},
@@ -45,7 +46,20 @@ var inAppRules = []inAppRule{
 	{"line", func(ua string) bool { return has(ua, "Line") }},
 	{"pinterest", contains("Pinterest/", "[Pinterest")},
 	{"google", func(ua string) bool { return has(ua, "GSA") }},
+	{"telegram", contains("Telegram-Android/")},
+	{"kakaotalk", contains("KAKAOTALK")},
+	{"naver", contains("NAVER(inapp")},
 	{"slack", func(ua string) bool { return has(ua, "Slack") && has(ua, "Electron") }},
+}
+
+// InAppNames are the apps whose embedded browser Identify can name
+// (Platform.InAppName); the page shows each by its proper name.
+func InAppNames() []string {
+	names := make([]string, len(inAppRules))
+	for i, r := range inAppRules {
+		names[i] = r.name
+	}
+	return names
 }
 
 // otherChromium are browsers built on Chromium that name themselves in the
