@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/passkey-doctor/passkey-doctor/app/ceremony"
 	"github.com/passkey-doctor/passkey-doctor/app/diag"
@@ -40,6 +41,9 @@ type Observation struct {
 	Outcome string
 	// Code is the error code of a failed request; "" when it worked.
 	Code ceremony.Code
+	// Duration is how long the handler took, from the request's headers to
+	// its answer: reading the body and waiting for a turn to verify count.
+	Duration time.Duration
 }
 
 // nopObserver is the Observer of an API built without one.
@@ -54,11 +58,13 @@ type observationKey struct{}
 // handler names the test with noteKind once it knows it.
 func (a *API) observed(step string, h handlerFunc) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
+		start := time.Now()
 		o := &Observation{Step: step, Outcome: diag.OutcomeOK}
 		err := h(w, r.WithContext(context.WithValue(r.Context(), observationKey{}, o)))
 		if err != nil {
 			o.Outcome, o.Code = diag.OutcomeFailed, asError(err).Code
 		}
+		o.Duration = time.Since(start)
 		a.obs.ObserveCeremony(*o)
 		return err
 	}

@@ -18,10 +18,11 @@ const namespace = "passkey_doctor"
 // is safe for concurrent use and implements api.Observer.
 type Metrics struct {
 	reg        *prometheus.Registry
-	requests   *prometheus.CounterVec // step, kind, outcome, code
-	ceremonies *prometheus.CounterVec // kind, outcome, cause
-	findings   *prometheus.CounterVec // code
-	visits     *prometheus.CounterVec // os, platform_passkeys
+	requests   *prometheus.CounterVec   // step, kind, outcome, code
+	durations  *prometheus.HistogramVec // step
+	ceremonies *prometheus.CounterVec   // kind, outcome, cause
+	findings   *prometheus.CounterVec   // code
+	visits     *prometheus.CounterVec   // os, platform_passkeys
 }
 
 var _ api.Observer = (*Metrics)(nil)
@@ -37,6 +38,12 @@ func New() (*Metrics, error) {
 			Name:      "api_ceremony_requests_total",
 			Help:      "Ceremony API requests as the server answered them, by step, test kind, outcome (ok|failed) and result code.",
 		}, []string{"step", "kind", "outcome", "code"}),
+		durations: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Namespace: namespace,
+			Name:      "api_ceremony_duration_seconds",
+			Help:      "How long ceremony API requests took in the server, by step: from the request's headers to the answer, reading the body and waiting for a turn to verify included.",
+			Buckets:   durationBuckets,
+		}, []string{"step"}),
 		ceremonies: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: namespace,
 			Name:      "ceremonies_total",
@@ -54,7 +61,7 @@ func New() (*Metrics, error) {
 		}, []string{"os", "platform_passkeys"}),
 	}
 	for _, c := range []prometheus.Collector{
-		m.requests, m.ceremonies, m.findings, m.visits,
+		m.requests, m.durations, m.ceremonies, m.findings, m.visits,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	} {
@@ -65,6 +72,10 @@ func New() (*Metrics, error) {
 	m.zero()
 	return m, nil
 }
+
+// durationBuckets run from half a millisecond (a begin) to about a second
+// (a finish queued behind a burst), doubling.
+var durationBuckets = prometheus.ExponentialBuckets(0.0005, 2, 12)
 
 // zero creates the series a dashboard divides by, so a rate reads 0
 // rather than "no data" before the first event.
@@ -79,6 +90,9 @@ func (m *Metrics) zero() {
 	}
 	for k := range kinds {
 		m.ceremonies.WithLabelValues(k, diag.OutcomeOK, none)
+	}
+	for step := range steps {
+		m.durations.WithLabelValues(step)
 	}
 }
 
@@ -102,6 +116,7 @@ func (m *Metrics) ObserveCeremony(o api.Observation) {
 		outcomes.bound(o.Outcome),
 		codeLabel(o.Code),
 	).Inc()
+	m.durations.WithLabelValues(steps.bound(o.Step)).Observe(o.Duration.Seconds())
 }
 
 // ObserveDiagnosis counts one visit's diagnosis (api.Observer): the visit,

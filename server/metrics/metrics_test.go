@@ -5,10 +5,12 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
+	"math"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	dto "github.com/prometheus/client_model/go"
@@ -90,6 +92,53 @@ func TestObserveCeremony(t *testing.T) {
 				t.Errorf("series (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestCeremonyDurationsAreAHistogramByStep(t *testing.T) {
+	m := newMetrics(t)
+	m.ObserveCeremony(api.Observation{Step: api.StepLoginFinish, Outcome: diag.OutcomeOK, Duration: 3 * time.Millisecond})
+	m.ObserveCeremony(api.Observation{Step: api.StepLoginFinish, Outcome: diag.OutcomeFailed, Duration: 40 * time.Millisecond})
+	m.ObserveCeremony(api.Observation{Step: "203.0.113.7", Duration: time.Millisecond})
+
+	families, err := m.Registry().Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]*dto.Histogram{}
+	for _, f := range families {
+		if f.GetName() == "passkey_doctor_api_ceremony_duration_seconds" {
+			for _, s := range f.GetMetric() {
+				got[labels(s)] = s.GetHistogram()
+			}
+		}
+	}
+	for _, step := range []string{api.StepRegisterBegin, api.StepRegisterFinish, api.StepLoginBegin} {
+		if h := got["step="+step]; h == nil || h.GetSampleCount() != 0 {
+			t.Errorf("step %s: %v, want an empty series from the start", step, h)
+		}
+	}
+	finish := got["step=login-finish"]
+	if finish.GetSampleCount() != 2 || math.Abs(finish.GetSampleSum()-0.043) > 1e-9 {
+		t.Fatalf("login-finish: %d samples summing to %v s, want 2 summing to 0.043", finish.GetSampleCount(), finish.GetSampleSum())
+	}
+	for _, b := range finish.GetBucket() {
+		want := uint64(0)
+		if b.GetUpperBound() >= 0.003 {
+			want++
+		}
+		if b.GetUpperBound() >= 0.04 {
+			want++
+		}
+		if b.GetCumulativeCount() != want {
+			t.Errorf("bucket ≤ %v s holds %d, want %d", b.GetUpperBound(), b.GetCumulativeCount(), want)
+		}
+	}
+	if other := got["step=other"]; other.GetSampleCount() != 1 {
+		t.Errorf("an unknown step: %v, want counted under other", other)
+	}
+	if len(got) != 5 {
+		t.Errorf("%d duration series, want the four steps and other: %v", len(got), got)
 	}
 }
 
@@ -175,9 +224,10 @@ func TestSeriesAreBoundedWhateverClientsSend(t *testing.T) {
 			}
 		}
 	}
-	// Zeroed series: 31 findings + 8 OS x 3 verdicts + 4 kinds ok; hostile
-	// input adds exactly one "other" series per family.
-	want := len(findings) + 1 + len(osFamilies)*len(verdicts) + 1 + len(kinds) + 1 + 1
+	// Zeroed series: the findings, OS x verdicts, the kinds ok and a
+	// duration histogram per step; hostile input adds exactly one "other"
+	// series per family.
+	want := len(findings) + 1 + len(osFamilies)*len(verdicts) + 1 + len(kinds) + 1 + 1 + len(steps) + 1
 	got := 0
 	for _, f := range families {
 		if strings.HasPrefix(f.GetName(), "passkey_doctor_") {
