@@ -21,10 +21,7 @@ func (a *API) LoginFinish() http.Handler {
 
 func (a *API) loginFinish(w http.ResponseWriter, r *http.Request) error {
 	var req ceremony.LoginFinishRequest
-	if err := decode(w, r, a.cfg.MaxFinishBody, &req); err != nil {
-		return err
-	}
-	done, err := a.turns.take(r.Context())
+	done, err := a.finishing(w, r, &req)
 	if err != nil {
 		return err
 	}

@@ -18,10 +18,7 @@ func (a *API) RegisterFinish() http.Handler {
 
 func (a *API) registerFinish(w http.ResponseWriter, r *http.Request) error {
 	var req ceremony.RegisterFinishRequest
-	if err := decode(w, r, a.cfg.MaxFinishBody, &req); err != nil {
-		return err
-	}
-	done, err := a.turns.take(r.Context())
+	done, err := a.finishing(w, r, &req)
 	if err != nil {
 		return err
 	}

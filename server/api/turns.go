@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"runtime"
 )
 
@@ -39,4 +40,13 @@ func (t turns) take(ctx context.Context) (done func(), err error) {
 	case <-ctx.Done():
 		return nil, errOverloaded(fmt.Errorf("waiting for a turn to verify: %w", context.Cause(ctx)))
 	}
+}
+
+// finishing reads a finish request's body into req, then waits for a turn
+// to verify; the caller calls done once it has answered.
+func (a *API) finishing(w http.ResponseWriter, r *http.Request, req any) (done func(), err error) {
+	if err := decode(w, r, a.cfg.MaxFinishBody, req); err != nil {
+		return nil, err
+	}
+	return a.turns.take(r.Context())
 }
