@@ -61,6 +61,13 @@ type identity struct {
 	automated bool
 	// noWebAuthn: a browser that never had WebAuthn at any version.
 	noWebAuthn bool
+	// fire: an Amazon Fire tablet or Fire TV (Fire OS), which has no
+	// Google Play services, whatever Android version it is built on.
+	fire bool
+	// maybeAndroid: a Linux desktop UA that an Android browser in
+	// "desktop site" mode sends too, from a device with a touch screen;
+	// nothing proves which it is.
+	maybeAndroid bool
 }
 
 // Identify works out the platform from the User-Agent, client hints and
@@ -81,6 +88,7 @@ func identify(f Facts) identity {
 	id.os = uaOS(ua, touch)
 	id.automated = has(ua, "HeadlessChrome") || has(ua, "PhantomJS")
 	id.noWebAuthn = internetExplorer(ua)
+	id.fire = fireOS(ua, f.UAData)
 	if f.UAData != nil {
 		applyBrands(&id, f.UAData)
 	}
@@ -88,6 +96,7 @@ func identify(f Facts) identity {
 	if f.UAData != nil {
 		applyPlatformHints(&id, ua, f.UAData)
 	}
+	id.maybeAndroid = id.os == OSLinux && touch > 0 && androidDesktopMode(ua) && !provenLinux(f.UAData)
 	if !id.exact.ok {
 		id.exact = reportedVersion(id, f.Answers.OSVersion)
 	}
@@ -158,7 +167,9 @@ func formatOSVersion(os string, v ver) string {
 // Source: https://developer.apple.com/forums/thread/119186 (iPadOS 13
 // desktop-class browsing); WebKit sends navigator.maxTouchPoints 5 on iPad;
 // https://developer.samsung.com/internet/android/web-developer-guide.html
-// (Samsung DeX: "X11; Linux x86_64" with SamsungBrowser/).
+// (Samsung DeX: "X11; Linux x86_64" with SamsungBrowser/);
+// https://docs.aws.amazon.com/silk/latest/developerguide/user-agent.html
+// (Silk's desktop view: "X11; Linux x86_64 ... Silk/").
 func uaOS(ua string, touch float64) string {
 	c := strings.Join(comment(ua), ";")
 	switch {
@@ -168,6 +179,10 @@ func uaOS(ua string, touch float64) string {
 		return OSIPadOS
 	case strings.Contains(c, "iPhone") || strings.Contains(c, "iPod"):
 		return OSIOS
+	case has(ua, "Silk"):
+		// Amazon's Silk runs only on Fire OS, an Android; its desktop mode
+		// claims Linux (once Mac OS X).
+		return OSAndroid
 	case strings.Contains(c, "Macintosh") || strings.Contains(c, "Mac OS X"):
 		if touch > 1 || has(ua, "CriOS") || has(ua, "FxiOS") || has(ua, "EdgiOS") {
 			return OSIPadOS
@@ -200,14 +215,79 @@ var otherDeviceMarkers = []string{
 	"PlayStation", "Nintendo", "Xbox", "OculusBrowser",
 }
 
-// otherDevice reports whether the UA comes from such a device.
+// otherDevice reports whether the UA comes from such a device; a Fire TV
+// names itself only by its model ("AFTKA", "AFTMM").
 func otherDevice(ua string) bool {
 	for _, m := range otherDeviceMarkers {
 		if strings.Contains(ua, m) {
 			return true
 		}
 	}
+	for _, it := range comment(ua) {
+		if reFireTV.MatchString(it) {
+			return true
+		}
+	}
 	return false
+}
+
+// Amazon's device models: Fire tablets are "KF" and a code name, Fire TVs
+// "AFT" and one; a WebView adds " Build/...".
+// Source: https://docs.aws.amazon.com/silk/latest/developerguide/user-agent.html
+// (product model, e.g. KFTT); https://developer.amazon.com/docs/fire-tv/user-agent-strings.html
+// ("a device model that starts with AFT").
+var (
+	reFireTablet = regexp.MustCompile(`^KF[A-Z]{2,6}(?: Build/.*)?$`)
+	reFireTV     = regexp.MustCompile(`^AFT[A-Z0-9]{1,12}(?: Build/.*)?$`)
+)
+
+// fireOS reports whether the device is an Amazon Fire tablet or Fire TV:
+// Silk, Amazon's browser, or a Fire model in the UA or in the model hint.
+// Fire OS has no Google Play services, through which Android browsers
+// reach passkeys and security keys, so its Android version vouches for
+// nothing (people can sideload the services, so it proves no "no" either).
+// Source: https://developer.amazon.com/docs/device-specs/identify-fire-tv-devices.html
+// ("Amazon devices don't use Google services"); the Fire tablets' app
+// WebView, too, names itself Silk
+// (https://developer.amazon.com/docs/fire-tablets/ft-user-agent-strings.html).
+func fireOS(ua string, d *UAData) bool {
+	if has(ua, "Silk") {
+		return true
+	}
+	items := comment(ua)
+	if d != nil {
+		items = append(items, strings.TrimSpace(d.Model))
+	}
+	for _, it := range items {
+		if reFireTablet.MatchString(it) || reFireTV.MatchString(it) {
+			return true
+		}
+	}
+	return false
+}
+
+// androidDesktopMode reports whether the UA has the exact platform that
+// Chrome (and other Chromium browsers) on Android send when the person asks
+// for the desktop site — the default on large tablets — and that Firefox
+// for Android sends likewise: "X11; Linux x86_64", with no distribution
+// named. Source: Chromium components/embedder_support/user_agent_utils.cc
+// (SetDesktopUserAgentOverride: "X11; Linux x86_64", client hints platform
+// "Linux" with an empty platformVersion, mobile false); GeckoView
+// GeckoViewSettings (DESKTOP_USER_AGENT: "Android NN; Mobile" replaced by
+// "X11; Linux x86_64").
+func androidDesktopMode(ua string) bool {
+	c := comment(ua)
+	if len(c) < 2 || c[0] != "X11" || c[1] != "Linux x86_64" {
+		return false
+	}
+	return len(c) == 2 || len(c) == 3 && strings.HasPrefix(c[2], "rv:")
+}
+
+// provenLinux reports whether client hints prove a real Linux: desktop
+// Chromium there reports the kernel version as platformVersion, which
+// Android's desktop mode blanks.
+func provenLinux(d *UAData) bool {
+	return d != nil && lower(strings.TrimSpace(d.Platform)) == "linux" && strings.TrimSpace(d.PlatformVersion) != ""
 }
 
 // reCrawler matches the name/version token or contact URL that crawlers and

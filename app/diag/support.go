@@ -117,13 +117,42 @@ func verdicts(id identity, probe *Probe) Support {
 		case BrowserChrome, BrowserEdge, BrowserFirefox, BrowserBrave, BrowserOpera:
 			s.SecurityKeys = Yes
 		}
+		if id.maybeAndroid {
+			s = either(s, verdicts(desktopModeAndroid(id), probe))
+		}
 	case OSOther:
 		s = Support{PlatformPasskeys: Unknown, AuthenticatorAppPasskeys: Unknown, SecurityKeys: Unknown}
 	}
-	if id.automated || id.os == OSAndroid && id.browser == BrowserOther {
+	if id.automated || id.os == OSAndroid && (id.browser == BrowserOther || id.fire) {
 		s = noConfidentYes(s)
 	}
 	return s
+}
+
+// desktopModeAndroid is the Android an Android browser asking for desktop
+// sites would be: of unknown version, bounded only by the browser's own
+// minimum.
+func desktopModeAndroid(id identity) identity {
+	a := identity{os: OSAndroid, browser: id.browser, bmajor: id.bmajor, automated: id.automated}
+	a.exact, a.floor = androidVersion("", a)
+	return a
+}
+
+// either keeps a verdict where two readings of the device agree and says
+// unknown where they do not: a Linux laptop with a touch screen and an
+// Android tablet asking for desktop sites send the same facts.
+func either(a, b Support) Support {
+	pick := func(x, y Tri) Tri {
+		if x.norm() == y.norm() {
+			return x
+		}
+		return Unknown
+	}
+	return Support{
+		PlatformPasskeys:         pick(a.PlatformPasskeys, b.PlatformPasskeys),
+		AuthenticatorAppPasskeys: pick(a.AuthenticatorAppPasskeys, b.AuthenticatorAppPasskeys),
+		SecurityKeys:             pick(a.SecurityKeys, b.SecurityKeys),
+	}
 }
 
 // noConfidentYes turns every yes into unknown where the OS alone cannot
@@ -132,7 +161,9 @@ func verdicts(id identity, probe *Probe) Support {
 // browser reaches passkeys and security keys only through Google Play
 // services' FIDO2 API, given to browsers Google lists, or Credential
 // Manager on Android 14+; an unrecognised browser (Huawei Browser on a
-// phone without Google services, UC Browser) proves neither.
+// phone without Google services, UC Browser) proves neither, and neither
+// does any browser on an Amazon Fire tablet or TV, which ships without
+// Google Play services.
 // Source: https://developers.google.com/android/reference/com/google/android/gms/fido/fido2/Fido2PrivilegedApiClient
 // (FIDO2 for privileged apps, i.e. browsers);
 // https://developer.android.com/identity/sign-in/credential-manager.
