@@ -1,6 +1,10 @@
 package diag
 
-import "strings"
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
 
 // messageRule recognises a cause from words in the DOMException message.
 // Chromium words its refusals specifically for policy, activation, focus,
@@ -115,6 +119,9 @@ func Classify(c CeremonyFacts, probe *Probe) (Cause, Confidence) {
 			return inContext(c, r.cause, r.conf)
 		}
 	}
+	if cause, conf, ok := appleAuthorizationError(msg); ok {
+		return inContext(c, cause, conf)
+	}
 	if strings.Contains(msg, "credentialcontainer request is not allowed") {
 		return firefoxRefusal(c, probe)
 	}
@@ -141,6 +148,12 @@ func Classify(c CeremonyFacts, probe *Probe) (Cause, Confidence) {
 		return CauseTimedOut, High
 	case "InvalidStateError":
 		if c.Step == StepCreate || c.Step == "" && c.Kind != KindExisting {
+			if c.Kind == KindSecurityKey {
+				// Firefox 114-118 also rejected a security key's PIN
+				// problems (blocked, wrong, missing) with a bare
+				// InvalidStateError; see classifyIn.
+				return CauseAlreadyRegistered, Low
+			}
 			return CauseAlreadyRegistered, Medium
 		}
 		return CauseAuthenticatorError, Low
@@ -171,6 +184,48 @@ func Classify(c CeremonyFacts, probe *Probe) (Cause, Confidence) {
 		return CauseTimedOut, Medium
 	}
 	return CauseUnknown, Low
+}
+
+// reAppleAuthorizationError matches the code of an AuthenticationServices
+// error that WebKit passes on as the DOMException's message: "The
+// operation couldn’t be completed.
+// (com.apple.AuthenticationServices.AuthorizationError error 1001.)".
+var reAppleAuthorizationError = regexp.MustCompile(`authorizationerror error (\d+)\b`)
+
+// appleAuthorizationError reads the ASAuthorizationError codes whose
+// meaning Apple documents for passkey requests: 1001 canceled, 1004
+// failed (an invalid request or an associated-domains problem, nothing the
+// person did), 1006 matchedExcludedCredential (iOS 18, macOS 15) and 1010
+// deviceNotConfiguredForPasskeyCreation (iOS 26, macOS 26). Other codes,
+// and WebKit's own "(WKErrorDomain error 31.)" — the number of its
+// NotAllowedError, which says no more than the name — are left to the
+// name and the timing.
+// Source: https://developer.apple.com/documentation/authenticationservices/asauthorizationerror-swift.struct/code
+// (canceled: "The user canceled the authorization attempt"; failed: "The
+// authorization attempt failed"; matchedExcludedCredential: returned when
+// excludedCredentials match on a registration request;
+// deviceNotConfiguredForPasskeyCreation: "the device is not currently set
+// up to create passkeys"); https://developer.apple.com/forums/thread/756425
+// (for passkeys only canceled, failed and matchedExcludedCredential occur).
+func appleAuthorizationError(msg string) (Cause, Confidence, bool) {
+	m := reAppleAuthorizationError.FindStringSubmatch(msg)
+	if m == nil {
+		return "", "", false
+	}
+	code, _ := strconv.Atoi(m[1])
+	switch code {
+	case 1001:
+		// Canceled is also what a sheet dismissed by the system reports.
+		return CauseUserCancelled, Medium, true
+	case 1004:
+		return CauseAmbiguousNotAllowed, Low, true
+	case 1006:
+		return CauseAlreadyRegistered, High, true
+	case 1010:
+		// No passcode, or no passkey provider (iCloud Keychain) turned on.
+		return CauseUserVerificationUnavailable, Low, true
+	}
+	return "", "", false
 }
 
 // serverStep classifies a failure talking to the server with no code: the

@@ -86,3 +86,35 @@ func TestEveryCauseHasAFinding(t *testing.T) {
 		}
 	}
 }
+
+// Firefox 114-118 rejected a security key's PIN problems with a bare
+// InvalidStateError; only where the browser rules them out does the same
+// error on a create mean an excluded credential with some confidence.
+func TestSecurityKeyInvalidStateInContext(t *testing.T) {
+	create := CeremonyFacts{
+		Kind: KindSecurityKey, Step: StepCreate, ErrorName: "InvalidStateError",
+		ErrorMessage: "An attempt was made to use an object that is not, or is no longer, usable",
+	}
+	tests := []struct {
+		name, ua string
+		want     Confidence
+	}{
+		{"firefox esr 115 may mean a PIN problem", "Mozilla/5.0 (Windows NT 6.1; Win64; x64; rv:115.0) Gecko/20100101 Firefox/115.0", Low},
+		{"firefox 118 may mean a PIN problem", "Mozilla/5.0 (X11; Linux x86_64; rv:118.0) Gecko/20100101 Firefox/118.0", Low},
+		{"firefox 128 means an excluded credential", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0", Medium},
+		{"safari means an excluded credential", "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15", Medium},
+		{"an unknown browser cannot rule it out", "", Low},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Diagnose(Facts{UA: tc.ua, Ceremonies: []CeremonyFacts{create}})
+			r := d.Ceremonies[0]
+			if r.Cause == nil || r.Confidence == nil {
+				t.Fatalf("Diagnose(%q): ceremony has no cause", tc.ua)
+			}
+			if *r.Cause != CauseAlreadyRegistered || *r.Confidence != tc.want {
+				t.Errorf("Diagnose(%q) ceremony = %s/%s, want %s/%s", tc.ua, *r.Cause, *r.Confidence, CauseAlreadyRegistered, tc.want)
+			}
+		})
+	}
+}

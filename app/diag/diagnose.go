@@ -91,7 +91,31 @@ func classifyIn(id identity, c CeremonyFacts, p *Probe) (Cause, Confidence) {
 	if id.inApp && conf != High && c.ErrorName == "NotAllowedError" {
 		return CauseWebAuthnUnavailable, Medium
 	}
+	if cause == CauseAlreadyRegistered && conf == Low && c.ErrorName == "InvalidStateError" && !firefoxPINAsInvalidState(id) {
+		// Only Firefox 114-118 said InvalidStateError for a security
+		// key's PIN problem; from any other known browser it is the
+		// excluded credential.
+		return cause, Medium
+	}
 	return cause, conf
+}
+
+// firefoxPINAsInvalidState reports whether the browser may be one of the
+// Firefox releases that rejected a security key's PIN problems with
+// InvalidStateError: Firefox 114 to 118, or a browser not known well
+// enough to rule them out.
+// Source: Firefox 114 release notes (CTAP2 and security-key PINs through
+// authenticator-rs); Firefox 119 moved WebAuthn to a new service
+// (dom/webauthn/WebAuthnService), after which PIN errors no longer reach
+// the page as InvalidStateError.
+func firefoxPINAsInvalidState(id identity) bool {
+	switch id.browser {
+	case BrowserChrome, BrowserEdge, BrowserSafari, BrowserSamsung, BrowserOpera, BrowserBrave:
+		return false
+	case BrowserFirefox:
+		return id.bmajor == 0 || id.bmajor >= 114 && id.bmajor <= 118
+	}
+	return true
 }
 
 // findingSet collects findings once each, in the order found.
