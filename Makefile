@@ -18,7 +18,7 @@ WASM_SRC := $(shell find app wasm -name '*.go') go.mod go.sum
 .PHONY: help run build wasm test e2e bench fuzz lint static clean
 
 help: ## Show the targets.
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
 
 run: wasm ## Build the page and serve it on http://localhost:8080.
 	$(GO) run -trimpath ./server serve --addr $(ADDR)
