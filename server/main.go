@@ -5,6 +5,7 @@
 //
 //	passkey-doctor [serve] [--addr :8080] [--config file.yaml]
 //	passkey-doctor diagnose [--format json|text] [--report CODE]
+//	passkey-doctor static [--out bin/static] [--config file.yaml]
 package main
 
 import (
@@ -45,6 +46,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "static":
 		return runStatic(args, stderr)
 	default:
-		return fmt.Errorf("unknown command %q (want serve or diagnose)", cmd)
+		return fmt.Errorf("unknown command %q (want serve, diagnose or static)", cmd)
 	}
 }

@@ -93,6 +93,11 @@ func TestUnknownCommandIsAnError(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "frobnicate") {
 		t.Fatalf("run(frobnicate) = %v", err)
 	}
+	for _, cmd := range []string{"serve", "diagnose", "static"} {
+		if !strings.Contains(err.Error(), cmd) {
+			t.Errorf("run(frobnicate) = %v, want it to name the command %s", err, cmd)
+		}
+	}
 }
 
 func TestFirstHTMLSaysWhatThisIsWhileTheWasmLoads(t *testing.T) {
