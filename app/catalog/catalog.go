@@ -113,7 +113,9 @@ func fill(s string, args map[string]string) string {
 		b.WriteString(args[s[i+1:i+j]])
 		s = s[i+j+1:]
 	}
-	out := strings.ReplaceAll(b.String(), "()", "")
+	// An empty link takes the space before its brackets with it, so "page
+	// ({url}): Add" reads "page: Add" (and French keeps its " :").
+	out := strings.ReplaceAll(strings.ReplaceAll(b.String(), " ()", ""), "()", "")
 	out = strings.Join(strings.Fields(out), " ")
 	return strings.NewReplacer(" .", ".", " ,", ",").Replace(out)
 }

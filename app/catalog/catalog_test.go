@@ -85,6 +85,10 @@ func TestText(t *testing.T) {
 			"Open this link in your normal browser, not inside Microsoft Teams. Use the menu and choose Open in browser."},
 		{"a missing link leaves no empty brackets", "en", "step.contact-it", nil,
 			"Contact your IT helpdesk. Tell them the exact error text and whether another device or sign-in method works."},
+		{"a missing link leaves no space before a colon", "en", "step.add-new-passkey", nil,
+			"Add a fresh passkey from your security info page: Add sign-in method, then Passkey."},
+		{"a missing link keeps French typography", "fr", "step.add-new-passkey", nil,
+			"Ajoutez une nouvelle clé d'accès depuis votre page d'informations de sécurité : Ajouter une méthode de connexion, puis Clé d'accès."},
 		{"a link fills its brackets", "es", "step.contact-it", map[string]string{"url": "https://help"},
 			"Contacte con el soporte de TI (https://help). Indique el texto exacto del error y si otro dispositivo u otro método de inicio de sesión funciona."},
 	}
