@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -19,11 +20,14 @@ const maxLine = 1 << 20
 // runDiagnose is the diagnose subcommand: one Facts JSON object per line on
 // stdin, one Diagnosis per line on stdout, in the same order.
 //
-// A malformed line is reported on stderr as "line N: problem" and skipped;
-// the remaining lines are still diagnosed, and the command returns an error
-// at the end naming how many lines failed, so the exit status is non-zero.
-// Blank lines are ignored. --format text writes a readable summary for a
-// helpdesk agent instead of JSON; --lang picks its language.
+// A malformed line is reported on stderr as "line N: problem", and its
+// output line is {"line":N,"error":"problem"} instead of a diagnosis, so
+// every non-blank input line gets exactly one output line, in order, and a
+// consumer pairing them never falls out of step. The remaining lines are
+// still diagnosed, and the command returns an error at the end naming how
+// many lines failed, so the exit status is non-zero. Blank lines are
+// ignored. --format text writes a readable summary for a helpdesk agent
+// instead of JSON; --lang picks its language.
 func runDiagnose(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("diagnose", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -62,28 +66,22 @@ func runDiagnose(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 			break
 		}
 		n++
-		if err != nil {
+		if err != nil && !errors.Is(err, errLineTooLong) {
 			return fmt.Errorf("diagnose: read line %d: %w", n, err)
 		}
-		if strings.TrimSpace(string(line)) == "" {
+		if err == nil && strings.TrimSpace(string(line)) == "" {
 			continue
 		}
-		facts, err := diag.Parse(line)
+		var facts diag.Facts
+		if err == nil {
+			facts, err = diag.Parse(line)
+		}
 		if err != nil {
 			bad++
 			fmt.Fprintf(stderr, "diagnose: line %d: %v\n", n, err)
-			continue
-		}
-		d := diag.Diagnose(facts)
-		if *format == "text" {
-			writeText(out, *lang, n, d)
-		} else {
-			b, err := json.Marshal(d)
-			if err != nil {
-				return fmt.Errorf("diagnose: line %d: encode diagnosis: %w", n, err)
-			}
-			out.Write(b)
-			out.WriteByte('\n')
+			writeFailure(out, *format, n, err)
+		} else if err := writeDiagnosis(out, *format, *lang, n, diag.Diagnose(facts)); err != nil {
+			return fmt.Errorf("diagnose: line %d: %w", n, err)
 		}
 		if err := out.Flush(); err != nil {
 			return fmt.Errorf("diagnose: write: %w", err)
@@ -93,6 +91,37 @@ func runDiagnose(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 		return fmt.Errorf("diagnose: %d of %d lines were malformed (see above)", bad, n)
 	}
 	return nil
+}
+
+// writeDiagnosis writes d as one JSON line, or as a text summary.
+func writeDiagnosis(w io.Writer, format, lang string, n int, d diag.Diagnosis) error {
+	if format == "text" {
+		writeText(w, lang, n, d)
+		return nil
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("encode diagnosis: %w", err)
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// failure is the output line of an input line that could not be diagnosed:
+// it keeps output line N answering input line N.
+type failure struct {
+	Line  int    `json:"line"`
+	Error string `json:"error"`
+}
+
+// writeFailure writes the failure of input line n in the output's format.
+func writeFailure(w io.Writer, format string, n int, err error) {
+	if format == "text" {
+		fmt.Fprintf(w, "== Line %d\nNot diagnosed: %v\n\n", n, err)
+		return
+	}
+	b, _ := json.Marshal(failure{Line: n, Error: err.Error()}) // two plain fields always marshal
+	_, _ = w.Write(append(b, '\n'))
 }
 
 // diagnoseReport decodes a helpdesk report code and writes the diagnosis
@@ -127,6 +156,9 @@ func diagnoseReport(code, format, lang string, stdin io.Reader, stdout io.Writer
 	return nil
 }
 
+// errLineTooLong is readLine's answer to a line over maxLine bytes.
+var errLineTooLong = fmt.Errorf("line longer than %d bytes", maxLine)
+
 // readLine reads one line of any length up to maxLine, without its newline.
 func readLine(r *bufio.Reader) ([]byte, error) {
 	var line []byte
@@ -138,7 +170,7 @@ func readLine(r *bufio.Reader) ([]byte, error) {
 			for err == bufio.ErrBufferFull {
 				_, err = r.ReadSlice('\n')
 			}
-			return []byte(" "), fmt.Errorf("line longer than %d bytes", maxLine)
+			return nil, errLineTooLong
 		}
 		switch {
 		case err == bufio.ErrBufferFull:

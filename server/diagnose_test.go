@@ -54,19 +54,37 @@ func TestDiagnoseJSONLinesInOrder(t *testing.T) {
 }
 
 func TestDiagnoseKeepsGoingPastAMalformedLine(t *testing.T) {
-	in := winFacts + "\n{\"ua\":42}\nnot json\n" + teamsUA + "\n"
+	long := `{"ua":"` + strings.Repeat("x", maxLine) + `"}`
+	in := winFacts + "\n{\"ua\":42}\nnot json\n" + long + "\n" + teamsUA + "\n"
 	var stdout, stderr bytes.Buffer
 	err := runDiagnose(nil, strings.NewReader(in), &stdout, &stderr)
-	if err == nil || !strings.Contains(err.Error(), "2 of 4 lines were malformed") {
-		t.Errorf("runDiagnose error = %v, want one counting 2 of 4 malformed lines", err)
+	if err == nil || !strings.Contains(err.Error(), "3 of 5 lines were malformed") {
+		t.Errorf("runDiagnose error = %v, want one counting 3 of 5 malformed lines", err)
 	}
-	if n := len(platformsOf(t, stdout.String())); n != 2 {
-		t.Errorf("got %d diagnoses, want 2", n)
+	// One output line per input line, in order: a consumer pairing them
+	// stays in step past the bad ones.
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if len(lines) != 5 {
+		t.Fatalf("got %d output lines, want 5:\n%s", len(lines), stdout.String())
 	}
-	for _, frag := range []string{"line 2: malformed facts: field ua", "line 3: malformed facts"} {
+	for i, want := range []string{`"platform":`, `{"line":2,"error":"malformed facts: field ua`, `{"line":3,"error":"malformed facts`, `{"line":4,"error":"line longer than`, `"inAppName":"teams"`} {
+		if !strings.Contains(lines[i], want) {
+			t.Errorf("output line %d = %.200s, want it to contain %s", i+1, lines[i], want)
+		}
+	}
+	for _, frag := range []string{"line 2: malformed facts: field ua", "line 3: malformed facts", "line 4: line longer than"} {
 		if !strings.Contains(stderr.String(), frag) {
 			t.Errorf("stderr %q lacks %q", stderr.String(), frag)
 		}
+	}
+}
+
+func TestDiagnoseTextSaysWhichLineItCouldNotRead(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	_ = runDiagnose([]string{"--format", "text"}, strings.NewReader("not json\n"+iosFacts+"\n"), &stdout, &stderr)
+	out := stdout.String()
+	if !strings.Contains(out, "== Line 1\nNot diagnosed: malformed facts") || !strings.Contains(out, "== Line 2\nDevice:  iOS 26.1") {
+		t.Errorf("text output:\n%s", out)
 	}
 }
 
