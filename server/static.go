@@ -49,7 +49,7 @@ func exportSite(cfg config.Config, dir string) error {
 	if err != nil {
 		return err
 	}
-	return s.Export(dir)
+	return s.Export(dir, ui.AgentPath)
 }
 
 func envOr(key, fallback string) string {

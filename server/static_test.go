@@ -8,9 +8,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/google/go-cmp/cmp"
 
+	"github.com/passkey-doctor/passkey-doctor/app/report"
 	"github.com/passkey-doctor/passkey-doctor/server/browsertest"
 	"github.com/passkey-doctor/passkey-doctor/server/config"
 )
@@ -81,5 +84,33 @@ func TestBrowserStaticExportRunsLocalCeremonies(t *testing.T) {
 	})`, chromedp.EvalAwaitPromise))
 	if refused != "script-src-elem" {
 		t.Errorf("an injected inline script on the static page: %q, want refused by script-src-elem", refused)
+	}
+}
+
+// TestBrowserStaticExportServesTheAgentView opens a report's agent link, as
+// its QR code gives it, on a plain file server: /agent is agent/index.html
+// there, behind the file server's redirect to /agent/.
+func TestBrowserStaticExportServesTheAgentView(t *testing.T) {
+	dir := t.TempDir()
+	if err := exportSite(config.Default(), dir); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.FileServer(http.Dir(dir))}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+
+	facts := capturedFacts(t, "windows-orphaned-passkey")
+	code, err := report.Encode(report.New(time.Date(2026, 3, 2, 9, 41, 0, 0, time.UTC), "INC0012345", "en", facts, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := browsertest.Start(t)
+	tab.Open(report.AgentURL("http://localhost:"+portOf(ln), code), agentDone)
+	if diff := cmp.Diff(wantShown(facts, "en"), readAgent(tab)); diff != "" {
+		t.Errorf("the static agent view differs from the engine (-want +got):\n%s", diff)
 	}
 }

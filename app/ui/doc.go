@@ -16,4 +16,6 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 func Routes(cfg Config) {
 	app.RouteFunc("/", func() app.Composer { return newHome(cfg) })
 	app.RouteFunc(AgentPath, func() app.Composer { return newAgent(cfg) })
+	// A static host serves the exported agent/index.html at "/agent/".
+	app.RouteFunc(AgentPath+"/", func() app.Composer { return newAgent(cfg) })
 }

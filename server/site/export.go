@@ -24,14 +24,16 @@ var pages = map[string]string{
 // Export writes the whole site under dir as plain files for any static host
 // or CDN: the prerendered index.html, go-app's app.js, the service worker and
 // its stylesheet, the manifest, wasm_exec.js, robots.txt, and every asset
-// under web/ with its .br and .gz twins. With Options.StaticHeaders it also
-// writes them as _headers, the file Netlify and Cloudflare Pages read, and
-// puts what a meta element can carry (the CSP without frame-ancestors, the
-// referrer policy) into index.html, so the page keeps most of its
-// protection on a host that sends no headers at all. Versioned URLs (?v=) still work:
-// static hosts ignore the query. There is no ceremony API; the page runs its
-// tests locally (app/probe.LocalAPI).
-func (s *Site) Export(dir string) error {
+// under web/ with its .br and .gz twins. Each of routes (a page path such as
+// "/agent") becomes route/index.html, the file static hosts serve for
+// "route/". With Options.StaticHeaders it also writes them as _headers, the
+// file Netlify and Cloudflare Pages read, and puts what a meta element can
+// carry (the CSP without frame-ancestors, the referrer policy) into every
+// page, so the site keeps most of its protection on a host that sends no
+// headers at all. Versioned URLs (?v=) still work: static hosts ignore the
+// query. There is no ceremony API; the page runs its tests locally
+// (app/probe.LocalAPI).
+func (s *Site) Export(dir string, routes ...string) error {
 	if err := os.MkdirAll(filepath.Join(dir, "web"), 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -44,6 +46,16 @@ func (s *Site) Export(dir string) error {
 			body = withHeaderMetas(body, s.opts.StaticHeaders)
 		}
 		if err := writeFile(dir, name, body); err != nil {
+			return err
+		}
+	}
+	for _, route := range routes {
+		body, err := s.render(route)
+		if err != nil {
+			return err
+		}
+		name := strings.Trim(route, "/") + "/index.html"
+		if err := writeFile(dir, name, withHeaderMetas(body, s.opts.StaticHeaders)); err != nil {
 			return err
 		}
 	}
@@ -95,7 +107,11 @@ func (s *Site) render(path string) ([]byte, error) {
 }
 
 func writeFile(dir, name string, body []byte) error {
-	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), body, 0o644); err != nil {
+	path := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := os.WriteFile(path, body, 0o644); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil

@@ -155,3 +155,23 @@ func TestExportWithoutHeadersWritesNoHeadersFile(t *testing.T) {
 		t.Error("index.html has a meta CSP with no headers given")
 	}
 }
+
+func TestExportWritesEachRouteAsItsDirectoryIndex(t *testing.T) {
+	app.RouteFunc("/", func() app.Composer { return &app.Compo{} })
+	app.RouteFunc("/agent", func() app.Composer { return &app.Compo{} })
+	s, err := New(testFS(), Options{StaticHeaders: http.Header{"Referrer-Policy": {"no-referrer"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := s.Export(dir, "/agent"); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "agent", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), `<meta name="referrer" content="no-referrer">`) || !strings.Contains(string(page), "/app.js") {
+		t.Errorf("agent/index.html is not the page with its header metas:\n%.600s", page)
+	}
+}
