@@ -22,11 +22,11 @@ func TestFirstVerdict(t *testing.T) {
 		want   []string
 	}{
 		{"Windows 11 with client hints can use passkeys", "", []string{"en-US"}, win11,
-			[]string{`id="verdict"`, `data-verdict="yes"`, `data-source="request"`, "This device can use passkeys.", "Windows 11", "Chrome 131"}},
-		{"the browser's language is used", "", []string{"de-DE", "en"}, win11,
-			[]string{"Dieses Gerät kann Passkeys verwenden.", "Windows 11"}},
+			[]string{`id="verdict"`, `data-verdict="yes"`, `data-source="request"`, `lang="en"`, "This device can use passkeys.", "Windows 11", "Chrome 131"}},
+		{"the browser's language is used, and the section says so", "", []string{"de-DE", "en"}, win11,
+			[]string{`lang="de"`, "Dieses Gerät kann Passkeys verwenden.", "Windows 11"}},
 		{"?lang= wins over the browser's language", "fr", []string{"de-DE"}, win11,
-			[]string{"Cet appareil peut utiliser des clés d'accès."}},
+			[]string{`lang="fr"`, "Cet appareil peut utiliser des clés d'accès."}},
 		{"an in-app browser cannot", "", nil, diag.Facts{UA: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBAV/450.0.0.40.105;FBBV/123]"},
 			[]string{`data-verdict="no"`, "Facebook"}},
 	}

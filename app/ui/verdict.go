@@ -88,6 +88,11 @@ func (v *verdictSummary) Render() app.UI {
 	}
 	section := app.Section().ID("verdict").Class("card", "verdict-card", "verdict-"+verdict).
 		DataSet("verdict", verdict).DataSet("source", source).Aria("labelledby", "verdict-title")
+	if v.fromServer {
+		// The first HTML's <html lang> is fixed before the request's
+		// language is known; the section says its own (WCAG 3.1.2).
+		section = section.Lang(v.Lang)
+	}
 	if verdict == "checking" {
 		return section.Body(
 			app.H2().ID("verdict-title").Text(tr(v.Lang, "ui.verdict.title")),
