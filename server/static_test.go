@@ -35,9 +35,11 @@ func TestStaticCommandWritesTheSite(t *testing.T) {
 	}
 }
 
-// TestBrowserStaticExportRunsLocalCeremonies serves an export with a plain
-// file server, as any static host would, and runs the platform test.
-func TestBrowserStaticExportRunsLocalCeremonies(t *testing.T) {
+// serveExport exports the default site and serves it with a plain file
+// server, as any static host would, until the test ends; it returns the
+// base URL.
+func serveExport(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	if err := exportSite(config.Default(), dir); err != nil {
 		t.Fatal(err)
@@ -49,10 +51,17 @@ func TestBrowserStaticExportRunsLocalCeremonies(t *testing.T) {
 	srv := &http.Server{Handler: http.FileServer(http.Dir(dir))}
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })
+	return "http://localhost:" + portOf(ln)
+}
+
+// TestBrowserStaticExportRunsLocalCeremonies serves an export with a plain
+// file server, as any static host would, and runs the platform test.
+func TestBrowserStaticExportRunsLocalCeremonies(t *testing.T) {
+	base := serveExport(t)
 
 	tab := browsertest.Start(t)
 	tab.AddAuthenticator(browsertest.PlatformUV)
-	tab.Open("http://localhost:"+portOf(ln)+"/?ref=INC0012345", panelDone)
+	tab.Open(base+"/?ref=INC0012345", panelDone)
 	if got := tab.Attr(`[data-fact="uvpaa"]`, "data-value"); got != "yes" {
 		t.Errorf("fact uvpaa = %q, want yes", got)
 	}
@@ -91,17 +100,7 @@ func TestBrowserStaticExportRunsLocalCeremonies(t *testing.T) {
 // its QR code gives it, on a plain file server: /agent is agent/index.html
 // there, behind the file server's redirect to /agent/.
 func TestBrowserStaticExportServesTheAgentView(t *testing.T) {
-	dir := t.TempDir()
-	if err := exportSite(config.Default(), dir); err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(dir))}
-	go func() { _ = srv.Serve(ln) }()
-	t.Cleanup(func() { _ = srv.Close() })
+	base := serveExport(t)
 
 	facts := capturedFacts(t, "windows-orphaned-passkey")
 	code, err := report.Encode(report.New(time.Date(2026, 3, 2, 9, 41, 0, 0, time.UTC), "INC0012345", "en", facts, nil))
@@ -109,7 +108,7 @@ func TestBrowserStaticExportServesTheAgentView(t *testing.T) {
 		t.Fatal(err)
 	}
 	tab := browsertest.Start(t)
-	tab.Open(report.AgentURL("http://localhost:"+portOf(ln), code), agentDone)
+	tab.Open(report.AgentURL(base, code), agentDone)
 	if diff := cmp.Diff(wantShown(facts, "en"), readAgent(tab)); diff != "" {
 		t.Errorf("the static agent view differs from the engine (-want +got):\n%s", diff)
 	}
