@@ -21,8 +21,9 @@ type k8sDeployment struct {
 		Replicas int `yaml:"replicas"`
 		Template struct {
 			Spec struct {
-				AutomountServiceAccountToken *bool `yaml:"automountServiceAccountToken"`
-				SecurityContext              struct {
+				AutomountServiceAccountToken  *bool `yaml:"automountServiceAccountToken"`
+				TerminationGracePeriodSeconds int   `yaml:"terminationGracePeriodSeconds"`
+				SecurityContext               struct {
 					RunAsNonRoot *bool `yaml:"runAsNonRoot"`
 					RunAsUser    int   `yaml:"runAsUser"`
 				} `yaml:"securityContext"`
@@ -43,6 +44,8 @@ type k8sProbe struct {
 		Path string `yaml:"path"`
 		Port string `yaml:"port"`
 	} `yaml:"httpGet"`
+	PeriodSeconds    int `yaml:"periodSeconds"`
+	FailureThreshold int `yaml:"failureThreshold"`
 }
 
 type k8sContainer struct {
@@ -119,7 +122,10 @@ func TestDeploymentIsWhatTheREADMEPromises(t *testing.T) {
 	}{
 		{"three replicas", d.Spec.Replicas == 3},
 		{"readiness probe on /healthz", c.ReadinessProbe != nil && c.ReadinessProbe.HTTPGet.Path == "/healthz"},
-		{"liveness probe on /livez (200 while draining)", c.LivenessProbe != nil && c.LivenessProbe.HTTPGet.Path == "/livez"},
+		{"liveness probe on /healthz", c.LivenessProbe != nil && c.LivenessProbe.HTTPGet.Path == "/healthz"},
+		{"liveness outlasts a drain (its failures span the termination grace period)", c.LivenessProbe != nil &&
+			pod.TerminationGracePeriodSeconds > 0 &&
+			c.LivenessProbe.PeriodSeconds*c.LivenessProbe.FailureThreshold > pod.TerminationGracePeriodSeconds},
 		{"port 8080 named http", len(c.Ports) == 1 && c.Ports[0].ContainerPort == 8080 && c.Ports[0].Name == "http"},
 		{"sealing keys from the Secret", env["PASSKEY_DOCTOR_SEALING_KEYS"] == "secret:passkey-doctor-sealing/PASSKEY_DOCTOR_SEALING_KEYS"},
 		{"config file from the mounted ConfigMap", configDir != "" && env["PASSKEY_DOCTOR_CONFIG"] == configDir+"/config.yaml" &&
