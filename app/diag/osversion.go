@@ -226,7 +226,9 @@ func applyPlatformHints(id *identity, ua string, d *UAData) {
 		case pv.major >= 1 && pv.major <= 10:
 			id.exact, id.floor = mkver(10, 0), ver{}
 		case pv.major == 0:
-			if !id.exact.below(10, 0) {
+			if v, ok := legacyWindows(pv.minor); ok {
+				id.exact, id.floor = v, ver{}
+			} else if !id.exact.below(10, 0) {
 				// Windows 7, 8 or 8.1, but which is unknown.
 				id.exact, id.floor = mkver(6, 9), ver{}
 			}
@@ -249,6 +251,26 @@ func applyPlatformHints(id *identity, ua string, d *UAData) {
 	case "linux":
 		set(OSLinux)
 	}
+}
+
+// legacyWindows reads the minor part of a platformVersion whose major is 0:
+// Chromium reports the Windows NT 6 minor version there, "0.1.0" on
+// Windows 7, "0.2.0" on 8 and "0.3.0" on 8.1 (older builds said "0.0.0"
+// for all three, which proves only that it is one of them).
+// Source: https://github.com/WICG/ua-client-hints/issues/287 (0.1.0 for
+// Win 7, 0.2.0 for Win 8, 0.3.0 for Win 8.1, matching the NT 6 minor);
+// captured Chrome 100 on Windows 7 headers, Sec-CH-UA-Platform-Version
+// "0.1.0" (https://github.com/nielsbasjes/yauaa/issues/521).
+func legacyWindows(minor int) (ver, bool) {
+	switch minor {
+	case 1:
+		return mkver(7, 0), true
+	case 2:
+		return mkver(8, 0), true
+	case 3:
+		return mkver(8, 1), true
+	}
+	return ver{}, false
 }
 
 // chromiumMajor is the Chromium major version from brands, falling back to
