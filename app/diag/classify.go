@@ -120,6 +120,12 @@ func Classify(c CeremonyFacts, probe *Probe) (Cause, Confidence) {
 		}
 	}
 	if cause, conf, ok := appleAuthorizationError(msg); ok {
+		if cause == CauseUserVerificationUnavailable && c.Kind == KindPlatform && probe != nil && probe.UVPAA.Is(No) {
+			// "Not configured for passkey creation" is a missing passcode
+			// or no passkey provider; the browser also said no built-in
+			// authenticator can verify the user, so it is the passcode.
+			conf = Medium
+		}
 		return inContext(c, cause, conf)
 	}
 	if strings.Contains(msg, "credentialcontainer request is not allowed") {
